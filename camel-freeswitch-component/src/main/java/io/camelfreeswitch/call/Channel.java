@@ -1,0 +1,139 @@
+package io.camelfreeswitch.call;
+
+import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.EslEvent;
+import io.camelfreeswitch.esl.Registration;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A FreeSWITCH channel seen through one ESL connection: its state follows the channel's events, and its actions are
+ * commands on that connection. Obtain one with {@link #track(EslConnection, String, String)}, which starts listening
+ * to the channel's events at once, so create it <em>before</em> sending the originate that creates the channel.
+ * The connection must be subscribed to the channel events (CHANNEL_ANSWER, CHANNEL_HANGUP_COMPLETE, ...).
+ */
+public final class Channel {
+
+    private final EslConnection connection;
+    private final String uuid;
+    private final String destination;
+    private final CompletableFuture<Channel> answered = new CompletableFuture<>();
+    private final CompletableFuture<String> hungUp = new CompletableFuture<>();
+    private final Registration registration;
+    private volatile String state = "CS_NEW";
+    private volatile String answerState = "ringing";
+
+    private Channel(EslConnection connection, String uuid, String destination) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.uuid = Objects.requireNonNull(uuid, "uuid");
+        this.destination = destination;
+        this.registration = connection.addChannelListener(uuid, this::onEvent);
+    }
+
+    /** Starts tracking the channel {@code uuid} on {@code connection}; {@code destination} may be {@code null}. */
+    public static Channel track(EslConnection connection, String uuid, String destination) {
+        return new Channel(connection, uuid, destination);
+    }
+
+    private void onEvent(EslEvent event) {
+        String channelState = event.channelState();
+        if (channelState != null) {
+            state = channelState;
+        }
+        String newAnswerState = event.answerState();
+        if (newAnswerState != null) {
+            answerState = newAnswerState;
+        }
+        switch (event.eventName()) {
+            case "CHANNEL_ANSWER" -> answered.complete(this);
+            case "CHANNEL_HANGUP", "CHANNEL_HANGUP_COMPLETE", "CHANNEL_DESTROY" -> markHungUp(event.hangupCause());
+            default -> {
+                // other events only update the state above
+            }
+        }
+    }
+
+    /**
+     * Records the end of the channel when it is learned other than from its events (a failed originate, a lost
+     * connection). Has no effect once the channel is known to be over.
+     */
+    void markHungUp(String cause) {
+        if (hungUp.complete(cause == null ? "NORMAL_CLEARING" : cause)) {
+            state = "CS_DESTROY";
+            answerState = "hangup";
+            registration.close();
+            answered.completeExceptionally(new ChannelHungUpException(uuid, hungUp.join()));
+        }
+    }
+
+    public String uuid() {
+        return uuid;
+    }
+
+    /** The dial string that created the channel, or {@code null} when it was not originated by us. */
+    public String destination() {
+        return destination;
+    }
+
+    public EslConnection connection() {
+        return connection;
+    }
+
+    /** The last {@code Channel-State} seen ({@code CS_EXECUTE}, ...). */
+    public String state() {
+        return state;
+    }
+
+    /** The last {@code Answer-State} seen ({@code ringing}, {@code early}, {@code answered}, {@code hangup}). */
+    public String answerState() {
+        return answerState;
+    }
+
+    public boolean isAnswered() {
+        return answered.isDone() && !answered.isCompletedExceptionally();
+    }
+
+    public boolean isHungUp() {
+        return hungUp.isDone();
+    }
+
+    /** Completes with this channel when it answers; fails with {@link ChannelHungUpException} if it ends first. */
+    public CompletableFuture<Channel> answered() {
+        return answered.copy();
+    }
+
+    /** Completes with the hang-up cause when the channel is over. */
+    public CompletableFuture<String> hungUp() {
+        return hungUp.copy();
+    }
+
+    /** Hangs the channel up with {@code cause}; completes when FreeSWITCH has accepted the command. */
+    public CompletableFuture<Void> hangup(String cause) {
+        if (isHungUp()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return connection.hangup(uuid, cause);
+    }
+
+    /** Bridges this channel with {@code other} ({@code uuid_bridge}). */
+    public CompletableFuture<Void> bridge(Channel other) {
+        return connection.bgapi("uuid_bridge " + uuid + " " + other.uuid()).thenApply(ok -> null);
+    }
+
+    /** Runs a dialplan application on the channel; completes at its CHANNEL_EXECUTE_COMPLETE. */
+    public CompletableFuture<EslEvent> execute(String application, String argument) {
+        return connection.execute(uuid, application, argument);
+    }
+
+    /** Answers the channel (the {@code answer} application). */
+    public CompletableFuture<EslEvent> answer() {
+        return execute("answer", null);
+    }
+
+    @Override
+    public String toString() {
+        return "Channel[" + uuid + (destination == null ? "" : ", " + destination) + ", " + state + ", "
+                + answerState + "]";
+    }
+}

@@ -1,0 +1,110 @@
+package io.camelfreeswitch.call;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Builds the argument of {@code originate} so that FreeSWITCH reads exactly the destination and variables we mean.
+ * Destinations are written as given, so they may not carry characters that would change the dial string's
+ * structure; variable values are quoted and escaped instead, because users legitimately put commas and spaces in
+ * them (caller names, SIP headers).
+ */
+public final class DialString {
+
+    private DialString() {
+    }
+
+    /** Rejects destinations FreeSWITCH would read as more than one dial string, or as variables. */
+    public static void validateDestinations(Collection<String> destinations) {
+        for (String destination : destinations) {
+            validateDestination(destination);
+        }
+    }
+
+    public static void validateDestination(String destination) {
+        if (destination == null || destination.isBlank()) {
+            throw new IllegalArgumentException("A destination is empty");
+        }
+        for (int i = 0; i < destination.length(); i++) {
+            char c = destination.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new IllegalArgumentException("Destination '" + printable(destination)
+                        + "' contains a control character (CR, LF, NUL, ...) at index " + i);
+            }
+            if (c == '{' || c == '}' || c == '[' || c == ']' || c == '<' || c == '>' || c == ',' || c == '|'
+                    || c == ':' && destination.startsWith("[")) {
+                throw new IllegalArgumentException("Destination '" + destination + "' contains '" + c
+                        + "', which would change the dial string; pass channel variables as variables instead");
+            }
+            if (Character.isWhitespace(c)) {
+                throw new IllegalArgumentException("Destination '" + destination + "' contains white space");
+            }
+        }
+    }
+
+    /** Variable names must be plain identifiers; values may be anything but control characters. */
+    public static void validateVariables(Map<String, String> variables) {
+        variables.forEach((name, value) -> {
+            if (name == null || !name.matches("[A-Za-z0-9_.\\-]+")) {
+                throw new IllegalArgumentException("Variable name '" + printable(String.valueOf(name))
+                        + "' must contain only letters, digits, '_', '.' and '-'");
+            }
+            if (value == null) {
+                throw new IllegalArgumentException("Variable '" + name + "' has no value");
+            }
+            for (int i = 0; i < value.length(); i++) {
+                if (Character.isISOControl(value.charAt(i))) {
+                    throw new IllegalArgumentException("Variable '" + name
+                            + "' contains a control character (CR, LF, NUL, ...) at index " + i);
+                }
+            }
+        });
+    }
+
+    /**
+     * The {@code {a=b,c=d}} block for one leg's variables, in the given iteration order. A value containing a
+     * separator, quote, brace or space is wrapped in single quotes with {@code '} and {@code \} escaped by a
+     * backslash, and commas inside it escaped as {@code \,}, which is how FreeSWITCH's own variable parser reads it.
+     */
+    public static String variableBlock(Map<String, String> variables) {
+        if (variables.isEmpty()) {
+            return "";
+        }
+        StringJoiner joiner = new StringJoiner(",", "{", "}");
+        variables.forEach((name, value) -> joiner.add(name + "=" + quote(value)));
+        return joiner.toString();
+    }
+
+    /** {@code {vars}destination &app(arg)} — a complete originate argument for one leg. */
+    public static String originate(String destination, Map<String, String> variables, String application) {
+        validateDestination(destination);
+        validateVariables(variables);
+        return variableBlock(variables) + destination + " " + application;
+    }
+
+    static String quote(String value) {
+        boolean plain = !value.isEmpty();
+        for (int i = 0; i < value.length() && plain; i++) {
+            char c = value.charAt(i);
+            plain = !(c == ',' || c == '\'' || c == '"' || c == '{' || c == '}' || c == '[' || c == ']'
+                    || c == '\\' || c == '|' || c == '=' || Character.isWhitespace(c));
+        }
+        if (plain) {
+            return value;
+        }
+        StringBuilder sb = new StringBuilder(value.length() + 8).append('\'');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\'' || c == '\\' || c == ',') {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.append('\'').toString();
+    }
+
+    private static String printable(String s) {
+        return s.replace("\r", "\\r").replace("\n", "\\n").replace("\0", "\\0");
+    }
+}

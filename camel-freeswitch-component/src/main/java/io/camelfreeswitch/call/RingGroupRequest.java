@@ -1,0 +1,158 @@
+package io.camelfreeswitch.call;
+
+import io.camelfreeswitch.call.balancer.LoadBalancer;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a ring group needs besides the connection. Built with {@link #builder(List)}; immutable.
+ * Validation of destinations and variables (no CR/LF, no braces in dial strings) happens in {@link Builder#build()}.
+ */
+public final class RingGroupRequest {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final List<String> destinations;
+    private final RingMode mode;
+    private final Duration timeout;
+    private final Duration totalTimeout;
+    private final Map<String, String> variables;
+    private final LoadBalancer balancer;
+    private final LeaseScope leaseScope;
+    private final String callerUuid;
+
+    private RingGroupRequest(Builder b) {
+        this.destinations = List.copyOf(b.destinations);
+        this.mode = b.mode;
+        this.timeout = b.timeout;
+        this.totalTimeout = b.totalTimeout;
+        this.variables = Map.copyOf(b.variables);
+        this.balancer = b.balancer;
+        this.leaseScope = b.leaseScope;
+        this.callerUuid = b.callerUuid;
+    }
+
+    public static Builder builder(List<String> destinations) {
+        return new Builder(destinations);
+    }
+
+    public List<String> destinations() {
+        return destinations;
+    }
+
+    public RingMode mode() {
+        return mode;
+    }
+
+    /** How long each leg may ring (PARALLEL: the whole group). */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Cap on the whole SEQUENTIAL/BALANCING group, or {@code null} for none (N destinations may take N × timeout). */
+    public Duration totalTimeout() {
+        return totalTimeout;
+    }
+
+    /** Channel variables applied to every callee leg. */
+    public Map<String, String> variables() {
+        return variables;
+    }
+
+    /** Required for BALANCING, ignored otherwise; may be {@code null}. */
+    public LoadBalancer balancer() {
+        return balancer;
+    }
+
+    public LeaseScope leaseScope() {
+        return leaseScope;
+    }
+
+    /** The caller's channel: if it hangs up while the group rings, every leg is cancelled. May be {@code null}. */
+    public String callerUuid() {
+        return callerUuid;
+    }
+
+    public static final class Builder {
+        private final List<String> destinations;
+        private RingMode mode = RingMode.PARALLEL;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private Duration totalTimeout;
+        private final Map<String, String> variables = new LinkedHashMap<>();
+        private LoadBalancer balancer;
+        private LeaseScope leaseScope = LeaseScope.CALL;
+        private String callerUuid;
+
+        private Builder(List<String> destinations) {
+            this.destinations = List.copyOf(Objects.requireNonNull(destinations, "destinations"));
+        }
+
+        public Builder mode(RingMode mode) {
+            this.mode = mode == null ? RingMode.PARALLEL : mode;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+            return this;
+        }
+
+        public Builder totalTimeout(Duration totalTimeout) {
+            this.totalTimeout = totalTimeout;
+            return this;
+        }
+
+        public Builder variables(Map<String, String> variables) {
+            if (variables != null) {
+                this.variables.putAll(variables);
+            }
+            return this;
+        }
+
+        public Builder variable(String name, String value) {
+            this.variables.put(name, value);
+            return this;
+        }
+
+        public Builder balancer(LoadBalancer balancer) {
+            this.balancer = balancer;
+            return this;
+        }
+
+        public Builder leaseScope(LeaseScope leaseScope) {
+            this.leaseScope = leaseScope == null ? LeaseScope.CALL : leaseScope;
+            return this;
+        }
+
+        public Builder callerUuid(String callerUuid) {
+            this.callerUuid = callerUuid;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException when the group is empty, a timeout is not positive, BALANCING has no
+         *                                  balancer, or a destination or variable cannot be written safely
+         */
+        public RingGroupRequest build() {
+            if (destinations.isEmpty()) {
+                throw new IllegalArgumentException("A ring group needs at least one destination");
+            }
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+            }
+            if (totalTimeout != null && (totalTimeout.isNegative() || totalTimeout.isZero())) {
+                throw new IllegalArgumentException("totalTimeout must be positive, was " + totalTimeout);
+            }
+            if (mode == RingMode.BALANCING && balancer == null) {
+                throw new IllegalArgumentException("BALANCING mode requires a LoadBalancer, but none was given");
+            }
+            DialString.validateDestinations(destinations);
+            DialString.validateVariables(variables);
+            return new RingGroupRequest(this);
+        }
+    }
+}

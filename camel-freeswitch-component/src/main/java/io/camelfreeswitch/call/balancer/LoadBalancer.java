@@ -1,0 +1,23 @@
+package io.camelfreeswitch.call.balancer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Shares load between ring groups (and, for a distributed implementation, between application instances) so that the
+ * same destination is not rung by several groups at once while others sit idle.
+ */
+public interface LoadBalancer {
+
+    /**
+     * Atomically picks the least-loaded of {@code candidates} (ties go to the earliest in the list) and counts it as
+     * loaded: choosing and counting are one step, so two concurrent callers never both see the same idle destination
+     * as least loaded. Completes empty when {@code candidates} is empty; fails (for example with
+     * {@link BalancerUnavailableException}) when the load cannot be read or recorded.
+     */
+    CompletableFuture<Optional<Lease>> acquire(List<String> candidates);
+
+    /** The number of leases currently held on {@code destination}. */
+    CompletableFuture<Long> load(String destination);
+}

@@ -1,0 +1,83 @@
+package io.camelfreeswitch.esl;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the call model needs from an ESL socket, whether we connected to FreeSWITCH (inbound client) or FreeSWITCH
+ * connected to us for one call (outbound session). Every call returns at once; none blocks, and none may be
+ * waited on from a Netty event loop. Commands are written in call order and their replies correlated in that order.
+ * Arguments containing CR, LF or other control characters are rejected with an {@link IllegalArgumentException}
+ * naming the argument, so no caller can inject a second command.
+ */
+public interface EslConnection extends AutoCloseable {
+
+    /**
+     * {@code api <command>}. Completes with the body of the {@code api/response} as FreeSWITCH sent it (including
+     * a {@code -ERR ...} text: api results are not judged here). Note that FreeSWITCH handles nothing else on the
+     * socket until an api command has finished: prefer {@link #bgapi(String)} for anything slow.
+     */
+    CompletableFuture<String> api(String command);
+
+    /**
+     * {@code bgapi <command>} with a fresh client-chosen {@code Job-UUID}, registered before the write. Completes
+     * with the body of the matching {@code BACKGROUND_JOB} when it starts with {@code +OK} (the text after
+     * {@code +OK }, trimmed); fails with {@link CommandRejectedException} carrying the cause when it is
+     * {@code -ERR <CAUSE>}.
+     */
+    default CompletableFuture<String> bgapi(String command) {
+        return bgapi(command, java.util.UUID.randomUUID().toString());
+    }
+
+    /** As {@link #bgapi(String)}, with the caller's {@code Job-UUID}. */
+    CompletableFuture<String> bgapi(String command, String jobUuid);
+
+    /**
+     * Adds event names ({@code CHANNEL_ANSWER}, {@code ALL}, {@code CUSTOM sofia::register}) to this connection's
+     * subscription. Subscriptions are additive and remembered: they are restored after a reconnect. Completes when
+     * FreeSWITCH has acknowledged them; names already subscribed cost no command.
+     */
+    CompletableFuture<Void> subscribe(Collection<String> eventNames);
+
+    /** Removes event names from the subscription ({@code nixevent}). */
+    CompletableFuture<Void> unsubscribe(Collection<String> eventNames);
+
+    /** {@code filter <header> <value>}; remembered and restored after a reconnect. */
+    CompletableFuture<Void> filter(String header, String value);
+
+    /** {@code filter delete <header> <value>}. */
+    CompletableFuture<Void> filterDelete(String header, String value);
+
+    /**
+     * Runs a dialplan application on a channel ({@code sendmsg} with {@code call-command: execute},
+     * {@code event-lock: true} and a fresh {@code Event-UUID}); completes with the matching
+     * {@code CHANNEL_EXECUTE_COMPLETE} event, subscribing to that event first if needed.
+     */
+    CompletableFuture<EslEvent> execute(String uuid, String application, String argument);
+
+    /** {@code sendmsg <uuid>} with {@code call-command: hangup} and {@code hangup-cause}; completes on the reply. */
+    CompletableFuture<Void> hangup(String uuid, String cause);
+
+    /** {@code sendevent <name>} with the given headers and optional body; completes on the reply. */
+    CompletableFuture<Void> sendEvent(String eventName, Map<String, String> headers, String body);
+
+    /** Listens to events by {@code Event-Name}; {@code "ALL"} receives every event. */
+    Registration addEventListener(String eventName, EslEventListener listener);
+
+    /** Listens to the events of one channel (by {@code Unique-ID}; O(1) dispatch), in arrival order. */
+    Registration addChannelListener(String uniqueId, EslEventListener listener);
+
+    /** Listens to state changes; the listener is told the current state at once. */
+    Registration addStateListener(ConnectionStateListener listener);
+
+    ConnectionState state();
+
+    /** Closes the connection ({@code exit}); pending calls fail. Completes when the socket is closed. */
+    CompletableFuture<Void> closeAsync();
+
+    @Override
+    default void close() {
+        closeAsync().join();
+    }
+}
