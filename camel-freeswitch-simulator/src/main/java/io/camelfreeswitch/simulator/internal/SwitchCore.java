@@ -426,6 +426,7 @@ public final class SwitchCore {
         ch.answerState = "early";
         ch.variables.put("endpoint_disposition", "EARLY MEDIA");
         fireChannel(ch, "CHANNEL_PROGRESS_MEDIA", "switch_channel.c", "switch_channel_perform_mark_pre_answered", 3672, true);
+        ch.flipCallerIdOnAnswer();
         setCallState(ch, "EARLY");
         if (ch.job != null) {
             ch.job.earlyMedia(ch);
@@ -439,9 +440,9 @@ public final class SwitchCore {
         }
         ch.answeredMicros = nowMicros();
         ch.answerState = "answered";
-        ch.flipCallerIdOnAnswer();
         ch.variables.put("endpoint_disposition", "ANSWER");
         fireChannel(ch, "CHANNEL_ANSWER", "switch_channel.c", "switch_channel_perform_mark_answered", 3956, true);
+        ch.flipCallerIdOnAnswer();
         setCallState(ch, "ACTIVE");
         ledger.answered(ch.uuid, Instant.now());
         if (ch.behaviour != null && ch.behaviour.kind() == Behaviour.Kind.ANSWER_THEN_HANGUP) {
