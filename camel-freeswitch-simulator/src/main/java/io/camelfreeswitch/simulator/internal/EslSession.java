@@ -28,6 +28,7 @@ public final class EslSession {
     private boolean authenticated;
     private boolean closed;
     private boolean lingering;
+    private int lingerSeconds = -1;
     private boolean eventsStopped;
     private int logLevel = -1;
 
@@ -139,6 +140,7 @@ public final class EslSession {
             case "divert_events" -> reply(arg.equalsIgnoreCase("on") ? "+OK events diverted" : "+OK events not diverted");
             case "linger" -> {
                 lingering = true;
+                lingerSeconds = parseSeconds(arg);
                 reply("+OK will linger");
             }
             case "nolinger" -> {
@@ -157,6 +159,14 @@ public final class EslSession {
             default -> reply("-ERR command not found");
         }
         return done();
+    }
+
+    private static int parseSeconds(String arg) {
+        try {
+            return arg.isBlank() ? -1 : Integer.parseInt(arg.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static CompletableFuture<Void> done() {
@@ -366,7 +376,16 @@ public final class EslSession {
         }
         eventsStopped = true;
         if (lingering) {
-            outbox.send(Frames.lingerNotice(attached.uuid, attached.name, -1), false);
+            outbox.send(Frames.lingerNotice(attached.uuid, attached.name, lingerSeconds), false);
+            if (lingerSeconds > 0) {
+                // the linger time is over: FreeSWITCH says goodbye and closes
+                core.schedule(() -> {
+                    if (!closed) {
+                        outbox.sendAndClose(Frames.outboundDisconnectNotice(attached.uuid));
+                        closed = true;
+                    }
+                }, lingerSeconds, TimeUnit.SECONDS);
+            }
         } else {
             outbox.sendAndClose(Frames.outboundDisconnectNotice(attached.uuid));
             closed = true;
