@@ -212,7 +212,13 @@ public final class EslSession {
 
     private CompletableFuture<?> api(String line) {
         Object marker = outbox.hold();
-        CompletableFuture<String> result = core.api(line, this);
+        CompletableFuture<String> result;
+        try {
+            result = core.api(line, this);
+        } catch (RuntimeException e) {
+            // a bug in one command must not leave the socket blocked behind its hold marker
+            result = CompletableFuture.failedFuture(e);
+        }
         return result.handle((body, failure) -> {
             String text = failure == null ? body : "-ERR " + failure.getMessage() + "\n";
             outbox.release(marker, Frames.apiResponse(text));
@@ -226,7 +232,13 @@ public final class EslSession {
         int sp = line.indexOf(' ');
         String command = sp < 0 ? line : line.substring(0, sp);
         String args = sp < 0 ? "" : line.substring(sp + 1);
-        core.api(line, this).handle((body, failure) -> {
+        CompletableFuture<String> result;
+        try {
+            result = core.api(line, this);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        result.handle((body, failure) -> {
             String text = failure == null ? body : "-ERR " + failure.getMessage() + "\n";
             core.fireBackgroundJob(jobUuid, command, args, text);
             return null;
