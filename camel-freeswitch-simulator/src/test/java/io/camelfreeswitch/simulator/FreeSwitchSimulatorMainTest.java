@@ -28,6 +28,15 @@ class FreeSwitchSimulatorMainTest {
     }
 
     @Test
+    void a_port_already_in_use_is_reported_clearly() {
+        try (FreeSwitchSimulator first = FreeSwitchSimulator.builder().build().start();
+             FreeSwitchSimulator second = FreeSwitchSimulator.builder().port(first.port()).build()) {
+            assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot listen on 127.0.0.1:" + first.port());
+        }
+    }
+
+    @Test
     void declaring_a_destination_with_dial_string_syntax_is_refused() {
         try (FreeSwitchSimulator sim = FreeSwitchSimulator.builder().build()) {
             assertThatThrownBy(() -> sim.destination("user/1001,user/1002", Behaviour.answerNow()))

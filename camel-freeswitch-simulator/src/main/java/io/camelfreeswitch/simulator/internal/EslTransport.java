@@ -49,9 +49,9 @@ public final class EslTransport {
                         ch.pipeline().addLast(new EslCommandDecoder(), new SessionHandler(c -> new EslSession(core, c, null)));
                     }
                 });
-        ChannelFuture f = b.bind(new InetSocketAddress("127.0.0.1", port)).syncUninterruptibly();
+        ChannelFuture f = b.bind(new InetSocketAddress("127.0.0.1", port)).awaitUninterruptibly();
         if (!f.isSuccess()) {
-            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port, f.cause());
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + f.cause().getMessage(), f.cause());
         }
         server = f.channel();
         return ((InetSocketAddress) server.localAddress()).getPort();
