@@ -71,7 +71,13 @@ public final class EslTransport {
             core.sessions().forEach(EslSession::drop);
             return null;
         });
-        closed.join();
+        try {
+            closed.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the core is gone (simulator closed): nothing left to drop
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Opens an outbound-socket connection for {@code channel}; completes when TCP is connected. */
