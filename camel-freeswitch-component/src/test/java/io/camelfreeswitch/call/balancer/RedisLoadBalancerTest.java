@@ -19,11 +19,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Against a real Redis server (see {@link TestRedis}). The contract tests run with two balancers that have a client
  * each and share one server, as two application instances would.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES) // a hang is a failure, never a stuck build
 class RedisLoadBalancerTest extends LoadBalancerContract {
 
     private static final Duration SHORT_TTL = Duration.ofMillis(1500);
@@ -107,8 +109,10 @@ class RedisLoadBalancerTest extends LoadBalancerContract {
 
         await().atMost(SHORT_TTL.plusSeconds(2)).until(() -> resultOf(peer.load("user/1001")) == 0);
         assertThat(Duration.between(crashedAt, Instant.now())).isLessThan(SHORT_TTL.plusSeconds(2));
-        assertThat(acquire(peer, List.of("user/1001", "user/1002")).destination()).isEqualTo("user/1001");
+        Lease successor = acquire(peer, List.of("user/1001", "user/1002"));
+        assertThat(successor.destination()).isEqualTo("user/1001");
         assertThat(inspector.zcard(peer.key("user/1001"))).isEqualTo(1);
+        resultOf(successor.release());
     }
 
     @Test
@@ -234,6 +238,30 @@ class RedisLoadBalancerTest extends LoadBalancerContract {
             // load cannot be answered without Redis, fallback or not
             assertUnavailable(tolerant.load("user/1003"), redis);
             assertThat(resultOf(tolerant.acquire(List.of()))).isEmpty();
+        }
+    }
+
+    @Test
+    void balancingResumesWhenRedisComesBack() {
+        try (KillableRedis redis = KillableRedis.start()) {
+            RedisLoadBalancer tolerant = closeLater(RedisLoadBalancer.builder().redisUri(redis.uri()).keyPrefix(prefix)
+                    .commandTimeout(Duration.ofMillis(500)).leaseTtl(SHORT_TTL).renewalPeriod(FAST_RENEWAL)
+                    .fallbackToGroupOrder(true).build());
+            Lease first = acquire(tolerant, AGENTS);
+            Lease second = acquire(tolerant, AGENTS);
+
+            redis.kill();
+            assertThat(acquire(tolerant, AGENTS).destination()).isEqualTo("user/1001");
+            redis.revive();
+
+            // the client reconnects by itself and renewal records the leases still held again, even on a server
+            // that came back empty; balancing then takes the held destinations into account again
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                    .until(() -> resultOf(tolerant.load("user/1001")) == 1 && resultOf(tolerant.load("user/1002")) == 1);
+            Lease third = acquire(tolerant, AGENTS);
+            assertThat(third.destination()).isEqualTo("user/1003");
+            releaseAll(List.of(first, second, third));
+            assertThat(resultOf(tolerant.load("user/1001"))).isZero();
         }
     }
 
