@@ -216,7 +216,9 @@ final class RingEngine {
         if (winner == leg) {
             winner = null; // it answered but vanished before it was ready
         }
-        if (!finished) {
+        if (leg.failure() instanceof ConnectionLostException lost) {
+            finish(RingGroupOutcome.FAILED, lost); // no point ringing anyone else through a dead connection
+        } else if (!finished) {
             strategy.legEnded(this, leg);
         }
     }
