@@ -325,8 +325,10 @@ public final class EslClient extends AbstractEslConnection {
             String line = "event " + eventFormat.keyword() + " " + String.join(" ", names);
             restored.add(handler.send(line, EslCommands.line(line), requestTimeout));
         }
+        List<String> filtersRestored = new ArrayList<>();
         for (String[] filter : filtersSnapshot()) {
             String line = "filter " + filter[0] + " " + filter[1];
+            filtersRestored.add(line);
             restored.add(handler.send(line, EslCommands.line(line), requestTimeout));
         }
         CompletableFuture.allOf(restored.toArray(new CompletableFuture[0])).whenComplete((ignored, failure) -> {
@@ -348,9 +350,30 @@ public final class EslClient extends AbstractEslConnection {
                 failedAttempts = 0;
                 authenticated = handler;
             }
+            sendSubscriptionsAddedDuringRestore(handler, names, filtersRestored);
             setState(ConnectionState.UP, null);
             firstUp.complete(this);
         });
+    }
+
+    /**
+     * A subscribe or filter call made while we were restoring failed (not UP yet) but was remembered; send what the
+     * restore snapshot missed so this connection matches what the owner asked for.
+     */
+    private void sendSubscriptionsAddedDuringRestore(EslProtocolHandler handler, List<String> restoredNames,
+                                                     List<String> restoredFilters) {
+        List<String> missing = new ArrayList<>(subscriptionsSnapshot());
+        missing.removeAll(restoredNames);
+        if (!missing.isEmpty()) {
+            String line = "event " + eventFormat.keyword() + " " + String.join(" ", missing);
+            handler.send(line, EslCommands.line(line), requestTimeout);
+        }
+        for (String[] filter : filtersSnapshot()) {
+            String line = "filter " + filter[0] + " " + filter[1];
+            if (!restoredFilters.contains(line)) {
+                handler.send(line, EslCommands.line(line), requestTimeout);
+            }
+        }
     }
 
     private void authenticationRefused(EslProtocolHandler handler, String replyText) {
