@@ -67,36 +67,39 @@ public record DialString(Map<String, String> globalVariables, List<List<Leg>> gr
                 throw new IllegalArgumentException("variable without '=': " + item);
             }
             String name = item.substring(0, eq).trim();
-            String value = item.substring(eq + 1);
-            if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
-                value = value.substring(1, value.length() - 1);
-            }
-            vars.put(name, value);
+            vars.put(name, item.substring(eq + 1));
         }
         return vars;
     }
 
+    /**
+     * FreeSWITCH's {@code switch_separate_string} followed by {@code cleanup_separated_string}: a single quote with a
+     * partner further on toggles quoting and is dropped; a backslash before a quote, comma or backslash yields that
+     * character, before {@code n}, {@code r}, {@code t} the control character, and before anything else stays.
+     */
     private static List<String> splitVariables(String list) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < list.length(); i++) {
             char c = list.charAt(i);
-            if (c == '\\' && i + 1 < list.length() && list.charAt(i + 1) == ',') {
-                cur.append(',');
-                i++;
-            } else if (c == '\'') {
+            if (c == '\\' && i + 1 < list.length()) {
+                char next = list.charAt(++i);
+                switch (next) {
+                    case '\'', '"', ',', '\\' -> cur.append(next);
+                    case 'n' -> cur.append('\n');
+                    case 'r' -> cur.append('\r');
+                    case 't' -> cur.append('\t');
+                    default -> cur.append('\\').append(next);
+                }
+            } else if (c == '\'' && (quoted || list.indexOf('\'', i + 1) >= 0)) {
                 quoted = !quoted;
-                cur.append(c);
             } else if (c == ',' && !quoted) {
                 out.add(cur.toString());
                 cur.setLength(0);
             } else {
                 cur.append(c);
             }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quote in variables: " + list);
         }
         out.add(cur.toString());
         return out;

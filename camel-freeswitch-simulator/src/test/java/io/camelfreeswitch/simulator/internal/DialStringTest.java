@@ -40,6 +40,15 @@ class DialStringTest {
     }
 
     @Test
+    void backslash_escapes_inside_quoted_values_are_unescaped_like_freeswitch() {
+        DialString ds = DialString.parse("{name='O\\'Brien, Pat',path='C:\\\\calls',plain=a\\qb}sim/answer");
+        assertThat(ds.globalVariables())
+                .containsEntry("name", "O'Brien, Pat")
+                .containsEntry("path", "C:\\calls")
+                .containsEntry("plain", "a\\qb");
+    }
+
+    @Test
     void commas_inside_leg_brackets_do_not_split_legs() {
         DialString ds = DialString.parse("[a=1,b=2]user/1,[c=3]user/2");
         assertThat(ds.groups().get(0)).hasSize(2);
