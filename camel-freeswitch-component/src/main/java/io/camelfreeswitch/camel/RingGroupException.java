@@ -15,7 +15,7 @@ public class RingGroupException extends RuntimeCamelException {
     private final transient RingGroupResult result;
 
     public RingGroupException(RingGroupResult result) {
-        super("Ring group ended " + result.outcome() + ": " + describe(result));
+        super("Ring group ended " + result.outcome() + ": " + describe(result), result.failure());
         this.result = result;
     }
 

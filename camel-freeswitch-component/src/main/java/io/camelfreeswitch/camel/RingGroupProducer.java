@@ -1,6 +1,7 @@
 package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.call.Channel;
+import io.camelfreeswitch.call.RingGroup;
 import io.camelfreeswitch.call.RingGroupOutcome;
 import io.camelfreeswitch.call.RingGroupRequest;
 import io.camelfreeswitch.call.RingGroupResult;
@@ -32,7 +33,7 @@ final class RingGroupProducer extends FreeSwitchProducer {
     @Override
     protected CompletableFuture<?> invoke(Exchange exchange, EslConnection connection, OutboundCall call) {
         RingGroupRequest request = request(exchange, call);
-        return CallModel.ring(connection, request).thenApply(result -> {
+        return RingGroup.ring(connection, request).thenApply(result -> {
             publish(exchange.getMessage(), result);
             boolean unanswered = result.outcome() == RingGroupOutcome.NO_ANSWER
                     || result.outcome() == RingGroupOutcome.CANCELLED;
