@@ -51,7 +51,7 @@ final class EventsConsumer extends DefaultConsumer {
         connection = endpoint.getComponent().getConnectionManager().acquire(configuration, dedicated);
         if (!connection.awaitUp(configuration.getConnectTimeout())) {
             LOG.warn("FreeSWITCH at {} is not reachable yet; {} subscribes as soon as it connects",
-                    connection.name(), endpoint.getEndpointUri());
+                    connection.name(), endpoint.safeUri());
         }
         for (String name : selection.listenerNames()) {
             registrations.add(connection.connection().addEventListener(name, event -> {
@@ -68,7 +68,7 @@ final class EventsConsumer extends DefaultConsumer {
         // completes once FreeSWITCH has acknowledged; when it is down the client subscribes after connecting
         connection.connection().subscribe(selection.subscriptionNames())
                 .exceptionally(failure -> {
-                    LOG.warn("Subscribing {} to {} failed: {}", endpoint.getEndpointUri(),
+                    LOG.warn("Subscribing {} to {} failed: {}", endpoint.safeUri(),
                             selection.subscriptionNames(), failure.getMessage());
                     return null;
                 });

@@ -12,6 +12,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.URISupport;
 
 import java.util.Map;
 
@@ -58,7 +59,7 @@ public class FreeSwitchEndpoint extends DefaultEndpoint implements EndpointServi
             case answer -> new ExecuteProducer(this, true);
             case sendEvent -> new SendEventProducer(this);
             case events, outbound -> throw new IllegalArgumentException("freeswitch:" + operation
-                    + " can only start a route (from), it cannot be sent to: " + getEndpointUri());
+                    + " can only start a route (from), it cannot be sent to: " + safeUri());
         };
     }
 
@@ -69,7 +70,7 @@ public class FreeSwitchEndpoint extends DefaultEndpoint implements EndpointServi
             case outbound -> new OutboundConsumer(this, processor);
             default -> throw new IllegalArgumentException("freeswitch:" + operation
                     + " is a producer operation and cannot start a route; consumers are freeswitch:events and"
-                    + " freeswitch:outbound: " + getEndpointUri());
+                    + " freeswitch:outbound: " + safeUri());
         };
         configureConsumer(consumer);
         return consumer;
@@ -85,17 +86,22 @@ public class FreeSwitchEndpoint extends DefaultEndpoint implements EndpointServi
     void validateForStart() {
         if (operation == FreeSwitchOperation.ringGroup && configuration.getMode() == RingMode.BALANCING
                 && resolveBalancer() == null) {
-            throw new IllegalArgumentException("Endpoint " + getEndpointUri() + " uses mode=BALANCING but has no"
+            throw new IllegalArgumentException("Endpoint " + safeUri() + " uses mode=BALANCING but has no"
                     + " load balancer: set the 'balancer' option (balancer=#myBalancer) or bind exactly one"
                     + " io.camelfreeswitch.call.balancer.LoadBalancer bean in the registry");
         }
         if (configuration.getTimeout() <= 0) {
-            throw new IllegalArgumentException("Endpoint " + getEndpointUri() + ": timeout must be positive");
+            throw new IllegalArgumentException("Endpoint " + safeUri() + ": timeout must be positive");
         }
         if (configuration.getTotalTimeout() < 0) {
-            throw new IllegalArgumentException("Endpoint " + getEndpointUri() + ": totalTimeout must not be"
+            throw new IllegalArgumentException("Endpoint " + safeUri() + ": totalTimeout must not be"
                     + " negative (0 means no cap)");
         }
+    }
+
+    /** The URI with any password masked, for error messages and logs. */
+    String safeUri() {
+        return URISupport.sanitizeUri(getEndpointUri());
     }
 
     SharedConnection acquireConnection() {

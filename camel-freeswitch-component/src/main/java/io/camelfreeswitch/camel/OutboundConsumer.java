@@ -36,7 +36,7 @@ final class OutboundConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         if (configuration.getMaxConcurrentCalls() <= 0) {
-            throw new IllegalArgumentException("Endpoint " + endpoint.getEndpointUri()
+            throw new IllegalArgumentException("Endpoint " + endpoint.safeUri()
                     + ": maxConcurrentCalls must be positive");
         }
         calls = new Semaphore(configuration.getMaxConcurrentCalls());

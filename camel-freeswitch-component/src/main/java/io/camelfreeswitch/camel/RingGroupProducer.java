@@ -49,7 +49,7 @@ final class RingGroupProducer extends FreeSwitchProducer {
         RingMode mode = mode(message.getHeader(FreeSwitchConstants.MODE));
         LoadBalancer balancer = endpoint.resolveBalancer();
         if (mode == RingMode.BALANCING && balancer == null) {
-            throw new IllegalArgumentException("Endpoint " + endpoint.getEndpointUri() + " was asked to ring in"
+            throw new IllegalArgumentException("Endpoint " + endpoint.safeUri() + " was asked to ring in"
                     + " BALANCING mode but has no load balancer: set the 'balancer' option or bind exactly one"
                     + " LoadBalancer bean in the registry");
         }
@@ -95,7 +95,7 @@ final class RingGroupProducer extends FreeSwitchProducer {
             split(header != null ? header.toString() : configuration.getDestinations(), destinations);
         }
         if (destinations.isEmpty()) {
-            throw new IllegalArgumentException("Endpoint " + endpoint.getEndpointUri() + " has no destinations to"
+            throw new IllegalArgumentException("Endpoint " + endpoint.safeUri() + " has no destinations to"
                     + " ring: set the 'destinations' option or the " + FreeSwitchConstants.DESTINATIONS + " header");
         }
         return destinations;
