@@ -85,7 +85,7 @@ abstract class SimulatedCalls {
         return destination("busy", Behaviour.busy());
     }
 
-    static RingGroupResult await(CompletableFuture<RingGroupResult> ring) throws Exception {
+    static RingGroupResult resultOf(CompletableFuture<RingGroupResult> ring) throws Exception {
         return ring.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
     }
 

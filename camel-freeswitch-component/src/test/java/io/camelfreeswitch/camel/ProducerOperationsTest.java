@@ -117,8 +117,9 @@ class ProducerOperationsTest extends FreeSwitchTestSupport {
         });
         assertThat(exchange.getException()).isNull();
         ledger().awaitChannel(record -> record.uuid().equals(first) && record.bridged() != null, WELL_WITHIN);
+        // hanging up one side of a bridge ends the other
         hangUp(first);
-        hangUp(second);
+        ledger().awaitHangup(second, WELL_WITHIN);
     }
 
     @Test
