@@ -35,6 +35,11 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteI
     protected abstract CompletableFuture<?> invoke(Exchange exchange, EslConnection connection, OutboundCall call)
             throws Exception;
 
+    /** Whether, inside an outbound route, the operation runs over the call's own socket (the default). */
+    protected boolean actsOverCallSocket() {
+        return true;
+    }
+
     @Override
     protected void doStart() throws Exception {
         endpoint.validateForStart();
@@ -56,7 +61,7 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteI
         if (route == null) {
             return false;
         }
-        return !(route.getEndpoint() instanceof FreeSwitchEndpoint consumerEndpoint
+        return !actsOverCallSocket() || !(route.getEndpoint() instanceof FreeSwitchEndpoint consumerEndpoint
                 && consumerEndpoint.getOperation() == FreeSwitchOperation.outbound);
     }
 
@@ -75,14 +80,14 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteI
         CompletableFuture<?> operation;
         OutboundCall call = OutboundCall.of(exchange);
         try {
-            if (call != null) {
+            if (call != null && actsOverCallSocket()) {
                 operation = invoke(exchange, call.session(), call);
             } else {
                 SharedConnection connection = sharedConnection();
                 operation = connection.ready(configuration.getConnectTimeout())
                         .thenCompose(ready -> {
                             try {
-                                return invoke(exchange, ready, null);
+                                return invoke(exchange, ready, call);
                             } catch (Exception e) {
                                 return CompletableFuture.failedFuture(e);
                             }

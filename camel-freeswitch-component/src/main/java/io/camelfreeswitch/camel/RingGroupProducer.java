@@ -22,12 +22,23 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Rings a group and puts the {@link RingGroupResult} in the body, with the outcome, the answered channel and its
  * destination in headers. Nobody answering is an outcome to route on, not a failure, unless failOnNoAnswer is set.
- * Inside an outbound route the group rings over the call's socket and is cancelled when the caller hangs up.
+ * Inside an outbound route the outbound call is the caller: its hang-up cancels the group.
  */
 final class RingGroupProducer extends FreeSwitchProducer {
 
     RingGroupProducer(FreeSwitchEndpoint endpoint) {
         super(endpoint);
+    }
+
+    /**
+     * A ring group must see its legs' events. An outbound socket cannot: once {@code myevents} is on (and it must be,
+     * for the caller's own events and for execute), FreeSWITCH sends it the events of its own channel only. So the
+     * group rings over the shared inbound connection, which sees every channel, with the outbound call as its caller:
+     * the caller hanging up still cancels every leg.
+     */
+    @Override
+    protected boolean actsOverCallSocket() {
+        return false;
     }
 
     @Override
