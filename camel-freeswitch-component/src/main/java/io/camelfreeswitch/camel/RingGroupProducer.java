@@ -46,6 +46,11 @@ final class RingGroupProducer extends FreeSwitchProducer {
         RingGroupRequest request = request(exchange, call);
         return RingGroup.ring(connection, request).thenApply(result -> {
             publish(exchange.getMessage(), result);
+            if (call != null && result.outcome() == RingGroupOutcome.CANCELLED
+                    && call.uuid().equals(request.callerUuid())) {
+                // the group may learn of the caller's hang-up before the call's own socket does
+                exchange.getMessage().setHeader(FreeSwitchConstants.CALLER_HUNG_UP, Boolean.TRUE);
+            }
             boolean unanswered = result.outcome() == RingGroupOutcome.NO_ANSWER
                     || result.outcome() == RingGroupOutcome.CANCELLED;
             if (result.outcome() == RingGroupOutcome.FAILED || unanswered && configuration.isFailOnNoAnswer()) {
