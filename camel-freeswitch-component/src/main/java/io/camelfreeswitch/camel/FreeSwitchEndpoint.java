@@ -2,6 +2,7 @@ package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.call.RingMode;
 import io.camelfreeswitch.call.balancer.LoadBalancer;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -23,7 +24,7 @@ import java.util.Map;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "freeswitch", title = "FreeSWITCH", syntax = "freeswitch:operation",
         category = { Category.NETWORKING }, headersClass = FreeSwitchConstants.class)
-public class FreeSwitchEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class FreeSwitchEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriPath(description = "What the endpoint does. Producers: ringGroup, originate, api, bgapi, hangup, bridge,"
             + " execute, answer, sendEvent. Consumers: events (FreeSWITCH events) and outbound (one exchange per"

@@ -146,14 +146,14 @@ class BalancingRingTest extends SimulatedCalls {
 
     @Test
     void a_destination_answering_just_as_its_time_runs_out_either_wins_or_is_released() throws Exception {
-        Duration timeout = Duration.ofMillis(250);
+        Duration timeout = Duration.ofMillis(1000);
         String onTheEdge = destination("on-the-edge", Behaviour.answerAfter(timeout));
         String next = answersAfter(0);
 
         RingGroupResult result = resultOf(RingGroup.ring(connection, leastLoadedFirst(onTheEdge, next)
                 .timeout(timeout).build()));
 
-        assertThat(result.legs()).filteredOn(leg -> leg.outcome() == LegOutcome.ANSWERED).hasSize(1);
+        assertThat(result.legs()).as("%s", result).filteredOn(leg -> leg.outcome() == LegOutcome.ANSWERED).hasSize(1);
         String loser = result.winner().destination().equals(next) ? onTheEdge : next;
         assertThat(load(loser)).isZero();
         assertThat(load(result.winner().destination())).isEqualTo(1);

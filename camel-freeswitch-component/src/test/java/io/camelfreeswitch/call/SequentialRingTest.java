@@ -127,7 +127,7 @@ class SequentialRingTest extends SimulatedCalls {
 
     @Test
     void a_destination_answering_just_as_its_time_runs_out_either_wins_or_is_hung_up_never_both() throws Exception {
-        Duration timeout = Duration.ofMillis(250);
+        Duration timeout = Duration.ofMillis(1000);
         String onTheEdge = destination("on-the-edge", Behaviour.answerAfter(timeout));
         String next = answersAfter(0);
 
