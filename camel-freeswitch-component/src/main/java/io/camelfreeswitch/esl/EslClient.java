@@ -62,6 +62,7 @@ public final class EslClient extends AbstractEslConnection {
     private ScheduledFuture<?> pendingReconnect;
 
     private volatile EslProtocolHandler authenticated;
+    private volatile EslProtocolHandler awaitingAuthReply;
     private volatile ConnectionState state = ConnectionState.DOWN;
     private volatile Throwable stateCause;
 
@@ -287,6 +288,7 @@ public final class EslClient extends AbstractEslConnection {
             String user = options.user();
             String description = user == null ? "auth" : "userauth " + user;
             String wire = user == null ? "auth " + options.password() : "userauth " + user + ":" + options.password();
+            awaitingAuthReply = handler;
             handler.send(description, EslCommands.line(wire), options.requestTimeout())
                     .whenComplete((reply, failure) -> {
                         if (failure != null) {
@@ -300,6 +302,22 @@ public final class EslClient extends AbstractEslConnection {
                             authenticationRefused(handler, text);
                         }
                     });
+        }
+
+        @Override
+        public void onReply(EslProtocolHandler handler, EslMessage reply) {
+            if (awaitingAuthReply != handler) {
+                return;
+            }
+            awaitingAuthReply = null;
+            String text = replyText(reply);
+            if (text == null || !text.startsWith("+OK")) {
+                // decided here, on the event loop: FreeSWITCH closes the socket right after -ERR, and that close
+                // must not be mistaken for a lost connection worth retrying
+                synchronized (lifecycle) {
+                    gaveUp = true;
+                }
+            }
         }
 
         @Override
