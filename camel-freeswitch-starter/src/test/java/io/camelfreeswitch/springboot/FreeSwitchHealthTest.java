@@ -59,10 +59,7 @@ class FreeSwitchHealthTest {
 
     @Test
     void healthGoesDownWhenFreeSwitchStopsAndUpWhenItIsBack() {
-        // producers open their connection with their first message; until then there is nothing to judge
-        assertThat(component("freeswitch")).isEqualTo(Status.UNKNOWN);
-        assertThat(template.requestBody("direct:status", "", String.class)).contains("UP");
-
+        // the route's producer opens the connection when the route starts
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(component("freeswitch")).isEqualTo(Status.UP);
             assertThat(component("camelHealth")).isEqualTo(Status.UP);
@@ -79,6 +76,7 @@ class FreeSwitchHealthTest {
             assertThat(component("freeswitch")).isEqualTo(Status.UP);
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         });
+        assertThat(template.requestBody("direct:status", "", String.class)).startsWith("UP");
     }
 
     private Status component(String name) {
