@@ -185,6 +185,8 @@ final class Leg {
         outcome = newOutcome;
         hangupCause = cause;
         endedAt = Instant.now();
+        LegResult ended = result();
+        RingGroup.notifyListeners(listener -> listener.legEnded(engine.request(), ended));
         if (newOutcome != LegOutcome.ANSWERED) {
             releaseLease();
         }

@@ -45,6 +45,7 @@ final class RingEngine {
     private final List<Leg> legs = new ArrayList<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private final long deadlineNanos;
+    private final long startNanos = System.nanoTime();
 
     private Leg winner;
     private boolean finished;
@@ -158,6 +159,7 @@ final class RingEngine {
     Leg ring(String destination, Duration ringFor, Lease lease) {
         Leg leg = new Leg(this, destination, ringFor, lease);
         legs.add(leg);
+        RingGroup.notifyListeners(listener -> listener.legStarted(request, destination));
         leg.start();
         return leg;
     }
@@ -287,6 +289,8 @@ final class RingEngine {
         }
         RingGroupResult ringResult = new RingGroupResult(outcome, handedOut == null ? null : handedOut.channel(),
                 legs.stream().map(Leg::result).toList(), failure);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        RingGroup.notifyListeners(listener -> listener.groupEnded(request, ringResult, elapsed));
         // user code continues on the completing thread: keep it off the ring groups' own scheduler
         ForkJoinPool.commonPool().execute(() -> result.complete(ringResult));
     }

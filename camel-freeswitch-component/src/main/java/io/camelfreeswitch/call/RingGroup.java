@@ -2,6 +2,9 @@ package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.Registration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Calls a list of destinations and connects the first that answers.
@@ -44,7 +49,32 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RingGroup {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RingGroup.class);
+    private static final List<RingGroupListener> LISTENERS = new CopyOnWriteArrayList<>();
+
     private RingGroup() {
+    }
+
+    /**
+     * Tells {@code listener} about every ring group of this JVM from now on (metrics, audit).
+     *
+     * @return close it to stop listening
+     */
+    public static Registration addListener(RingGroupListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        LISTENERS.add(listener);
+        return () -> LISTENERS.remove(listener);
+    }
+
+    /** Calls every listener; one that throws is logged and skipped so that it cannot break a ring. */
+    static void notifyListeners(Consumer<RingGroupListener> call) {
+        for (RingGroupListener listener : LISTENERS) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("RingGroupListener {} failed; ignored", listener, e);
+            }
+        }
     }
 
     /**

@@ -1,0 +1,83 @@
+package io.camelfreeswitch.examples.demo;
+
+import io.camelfreeswitch.call.RingGroupOutcome;
+import io.camelfreeswitch.call.RingGroupResult;
+import io.camelfreeswitch.camel.FreeSwitchConstants;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.builder.RouteBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The routes the demo drives. Connection settings (host, port, password) are the component's, set once by the
+ * launcher; each route only says how to ring. The destinations come in the CamelFreeSwitchDestinations header.
+ */
+final class DemoRoutes extends RouteBuilder {
+
+    /** Exchange property carrying how long the demo keeps an answered call before hanging it up. */
+    static final String HOLD_MILLIS = "demoHoldMillis";
+    /** Exchange property keeping the ring group result once the body is reused for the hang-up reply. */
+    static final String RESULT = "demoRingGroupResult";
+
+    @Override
+    public void configure() {
+        from("direct:status").routeId("status")
+                .to("freeswitch:api?command=status");
+
+        from("direct:parallel").routeId("parallel")
+                // every leg at once, the first to answer wins; custom variables go on every leg
+                .to("freeswitch:ringGroup?mode=PARALLEL&timeout=5s"
+                        + "&variable.origination_caller_id_name=camel-freeswitch-demo")
+                .to("direct:answered");
+
+        from("direct:parallel-short").routeId("parallel-short")
+                .to("freeswitch:ringGroup?mode=PARALLEL&timeout=1s")
+                .to("direct:answered");
+
+        from("direct:sequential").routeId("sequential")
+                // one at a time in order; each may ring 2 s
+                .to("freeswitch:ringGroup?mode=SEQUENTIAL&timeout=2s")
+                .to("direct:answered");
+
+        from("direct:balancing").routeId("balancing")
+                // one at a time, least-loaded first; load is shared through the #balancer bean
+                .to("freeswitch:ringGroup?mode=BALANCING&timeout=2s&balancer=#balancer&loadScope=CALL")
+                .to("direct:answered");
+
+        from("direct:burst").routeId("burst")
+                // one exchange per group, all ringing at once, all sharing the same balancer
+                .split(body(), collectResults()).parallelProcessing()
+                    .to("direct:balancing")
+                .end();
+
+        from("direct:answered").routeId("answered")
+                .setProperty(RESULT, body())
+                // nobody answering is an outcome, not an error: only an answered call needs handling
+                .filter(header(FreeSwitchConstants.RING_GROUP_OUTCOME).isEqualTo(RingGroupOutcome.ANSWERED))
+                    // a real application would bridge the caller to the answered channel here;
+                    // the demo keeps the call a moment (the balancer counts it) and hangs it up
+                    .delay(exchangeProperty(HOLD_MILLIS)).asyncDelayed()
+                    .setHeader(FreeSwitchConstants.UUID, header(FreeSwitchConstants.ANSWERED_UUID))
+                    .to("freeswitch:hangup")
+                .end()
+                .setBody(exchangeProperty(RESULT));
+    }
+
+    /** The burst's reply is the list of every group's result. */
+    private static AggregationStrategy collectResults() {
+        return (collected, next) -> {
+            RingGroupResult result = next.getMessage().getBody(RingGroupResult.class);
+            if (collected == null) {
+                List<RingGroupResult> results = new ArrayList<>();
+                results.add(result);
+                next.getMessage().setBody(results);
+                return next;
+            }
+            @SuppressWarnings("unchecked")
+            List<RingGroupResult> results = collected.getMessage().getBody(List.class);
+            results.add(result);
+            return collected;
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package io.camelfreeswitch.examples.demo;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The README's demo, run as a newcomer runs it: on the embedded simulator, printing its tables. */
+class RingGroupDemoTest {
+
+    @Test
+    void ringsEveryModeSpreadsTheBurstAndLeavesNoChannelUp() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exitCode = RingGroupDemo.run(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String output = printed.toString(StandardCharsets.UTF_8);
+
+        assertThat(exitCode).as(output).isZero();
+        assertThat(output)
+                .contains("FreeSWITCH says: UP")
+                // PARALLEL: alice answers, busy bob and the ones still ringing are hung up
+                .containsPattern("1\\. PARALLEL[\\s\\S]*ANSWERED   answered by user/alice")
+                .containsPattern("user/bob +BUSY +USER_BUSY")
+                .containsPattern("user/carol +NO_ANSWER +LOSE_RACE")
+                // SEQUENTIAL: bob busy, carol times out, alice answers
+                .containsPattern("2\\. SEQUENTIAL[\\s\\S]*user/carol +NO_ANSWER +NO_ANSWER +2\\.\\d\\d s")
+                // BALANCING: dave is first but too slow, alice answers
+                .containsPattern("3\\. BALANCING[\\s\\S]*answered by user/alice")
+                .containsPattern("4\\. PARALLEL, short timeout[\\s\\S]*NO_ANSWER  nobody answered")
+                // the burst is spread evenly by the shared balancer, and its load is back to zero
+                .containsPattern("user/erin +3 +###")
+                .containsPattern("user/heidi +3 +###")
+                .contains("12 groups, 12 answered")
+                .contains("balancer load once their calls ended: 0 on every agent")
+                .contains("live now 0")
+                .contains("Demo complete.");
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedWithTheUsage() {
+        assertThatThrownBy(() -> RingGroupDemo.run(System.out, "--freeswitch.hots=10.0.0.5"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown option(s) [freeswitch.hots]")
+                .hasMessageContaining("usage: RingGroupDemo");
+    }
+}
