@@ -1,0 +1,98 @@
+package io.camelfreeswitch.camel;
+
+import io.camelfreeswitch.call.balancer.LoadBalancer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.ObjectHelper;
+import org.apache.camel.util.PropertiesHelper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The {@code freeswitch:} component. Its options are the defaults of every endpoint; endpoints that talk to the same
+ * FreeSWITCH with the same credentials share one connection, opened with the first route and closed with the last.
+ */
+@Component("freeswitch")
+public class FreeSwitchComponent extends HealthCheckComponent {
+
+    @Metadata(description = "The shared configuration: component-level defaults of every endpoint option.")
+    private FreeSwitchConfiguration configuration = new FreeSwitchConfiguration();
+
+    private final FreeSwitchConnectionManager connectionManager = new FreeSwitchConnectionManager(this);
+    private ExecutorService continuationExecutor;
+
+    public FreeSwitchComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (ObjectHelper.isEmpty(remaining)) {
+            throw new IllegalArgumentException("The freeswitch URI '" + uri + "' names no operation; use one of "
+                    + java.util.Arrays.toString(FreeSwitchOperation.values()));
+        }
+        FreeSwitchOperation operation = FreeSwitchOperation.parse(remaining, uri);
+        FreeSwitchConfiguration endpointConfiguration = configuration.copy();
+        // multi-value options: variable.x=y and filter.Header=value, added to those set on the component
+        endpointConfiguration.setVariables(merge(endpointConfiguration.getVariables(),
+                PropertiesHelper.extractProperties(parameters, "variable.")));
+        endpointConfiguration.setFilters(merge(endpointConfiguration.getFilters(),
+                PropertiesHelper.extractProperties(parameters, "filter.")));
+        FreeSwitchEndpoint endpoint = new FreeSwitchEndpoint(uri, this, operation, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> added) {
+        if (added.isEmpty()) {
+            return base;
+        }
+        Map<String, Object> merged = base == null ? new LinkedHashMap<>() : new LinkedHashMap<>(base);
+        merged.putAll(added);
+        return merged;
+    }
+
+    /** The single LoadBalancer bean in the registry, or null when there is none or more than one. */
+    LoadBalancer lookupSingleLoadBalancer() {
+        Set<LoadBalancer> balancers = getCamelContext().getRegistry().findByType(LoadBalancer.class);
+        return balancers.size() == 1 ? balancers.iterator().next() : null;
+    }
+
+    /** Where exchanges continue after an ESL future completes: never on the Netty event loop that completed it. */
+    synchronized ExecutorService continuationExecutor() {
+        if (continuationExecutor == null) {
+            continuationExecutor = getCamelContext().getExecutorServiceManager()
+                    .newCachedThreadPool(this, "FreeSwitchContinuation");
+        }
+        return continuationExecutor;
+    }
+
+    FreeSwitchConnectionManager getConnectionManager() {
+        return connectionManager;
+    }
+
+    public FreeSwitchConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The shared configuration: component-level defaults of every endpoint option. */
+    public void setConfiguration(FreeSwitchConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        connectionManager.closeAll();
+        synchronized (this) {
+            if (continuationExecutor != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(continuationExecutor);
+                continuationExecutor = null;
+            }
+        }
+        super.doStop();
+    }
+}

@@ -1,0 +1,131 @@
+package io.camelfreeswitch.camel;
+
+import io.camelfreeswitch.esl.EslConnection;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Hands out one connection per FreeSWITCH server and credentials, counting its users: the first route to start opens
+ * it (and registers its health check), the last to stop closes it. A {@code client} bean given by the user is shared
+ * the same way but never closed here: its owner closes it.
+ */
+final class FreeSwitchConnectionManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FreeSwitchConnectionManager.class);
+
+    private final FreeSwitchComponent component;
+    private final Map<Object, SharedConnection> connections = new HashMap<>();
+    private final Map<SharedConnection, HealthCheck> healthChecks = new IdentityHashMap<>();
+    private EslConnectionFactory factory = new EslClientConnectionFactory();
+
+    FreeSwitchConnectionManager(FreeSwitchComponent component) {
+        this.component = component;
+    }
+
+    void setFactory(EslConnectionFactory factory) {
+        this.factory = factory;
+    }
+
+    synchronized SharedConnection acquire(FreeSwitchConfiguration configuration) {
+        return acquire(configuration, false);
+    }
+
+    /**
+     * @param dedicated a connection nobody else uses, for a consumer whose server-side filters would otherwise hide
+     *                  events from every other user of the socket (ring groups need their legs' events)
+     */
+    synchronized SharedConnection acquire(FreeSwitchConfiguration configuration, boolean dedicated) {
+        EslConnection client = configuration.getClient();
+        SharedConnection shared;
+        if (dedicated && client == null) {
+            ConnectionSettings settings = ConnectionSettings.of(configuration);
+            Object key = new Object();
+            LOG.info("Opening a dedicated FreeSWITCH event socket connection to {}", settings.identity());
+            shared = new SharedConnection(key, settings.address(), factory.open(settings), true);
+            connections.put(key, shared);
+        } else if (client != null) {
+            shared = connections.computeIfAbsent(new BeanKey(client),
+                    key -> new SharedConnection(key, "bean-" + Integer.toHexString(System.identityHashCode(client)),
+                            client, false));
+        } else {
+            ConnectionSettings settings = ConnectionSettings.of(configuration);
+            shared = connections.computeIfAbsent(settings.identity(), key -> {
+                LOG.info("Opening FreeSWITCH event socket connection to {}", key);
+                return new SharedConnection(key, settings.address(), factory.open(settings), true);
+            });
+        }
+        if (shared.retain() == 1) {
+            registerHealthCheck(shared);
+        }
+        return shared;
+    }
+
+    synchronized CompletableFuture<Void> release(SharedConnection shared) {
+        if (shared.release() > 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        connections.remove(shared.key());
+        unregisterHealthCheck(shared);
+        LOG.info("Closing FreeSWITCH event socket connection to {}: its last route stopped", shared.name());
+        return shared.close();
+    }
+
+    synchronized int openConnections() {
+        return connections.size();
+    }
+
+    synchronized void closeAll() {
+        List<SharedConnection> all = new ArrayList<>(connections.values());
+        connections.clear();
+        for (SharedConnection shared : all) {
+            unregisterHealthCheck(shared);
+            shared.close();
+        }
+    }
+
+    private void registerHealthCheck(SharedConnection shared) {
+        if (!component.isHealthCheckConsumerEnabled() && !component.isHealthCheckProducerEnabled()) {
+            return;
+        }
+        CamelContext context = component.getCamelContext();
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        if (registry == null) {
+            return;
+        }
+        FreeSwitchConnectionHealthCheck check = new FreeSwitchConnectionHealthCheck(shared);
+        check.setCamelContext(context);
+        registry.register(check);
+        healthChecks.put(shared, check);
+    }
+
+    private void unregisterHealthCheck(SharedConnection shared) {
+        HealthCheck check = healthChecks.remove(shared);
+        HealthCheckRegistry registry = HealthCheckRegistry.get(component.getCamelContext());
+        if (check != null && registry != null) {
+            registry.unregister(check);
+        }
+    }
+
+    /** A client bean is shared by identity: two beans are two connections even if equal. */
+    private record BeanKey(EslConnection client) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof BeanKey key && key.client == client;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(client);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.camelfreeswitch.camel;
+
+import io.camelfreeswitch.esl.EslConnection;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Base of every {@code freeswitch:} producer: runs one asynchronous ESL operation per exchange and finishes the
+ * exchange when its future completes, without any thread waiting for it. Inside a route started by
+ * {@code freeswitch:outbound} the operation runs over that call's socket; elsewhere over the shared connection,
+ * opened the first time it is needed, so that a route used only for outbound calls never connects to port 8021.
+ */
+abstract class FreeSwitchProducer extends DefaultAsyncProducer {
+
+    protected final FreeSwitchEndpoint endpoint;
+    protected final FreeSwitchConfiguration configuration;
+    private SharedConnection shared;
+
+    FreeSwitchProducer(FreeSwitchEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    /** Starts the operation; the returned future's value (if not null) becomes the body. */
+    protected abstract CompletableFuture<?> invoke(Exchange exchange, EslConnection connection, OutboundCall call)
+            throws Exception;
+
+    @Override
+    protected void doStart() throws Exception {
+        endpoint.validateForStart();
+        super.doStart();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<?> operation;
+        OutboundCall call = OutboundCall.of(exchange);
+        try {
+            if (call != null) {
+                operation = invoke(exchange, call.session(), call);
+            } else {
+                SharedConnection connection = sharedConnection();
+                operation = connection.ready(configuration.getConnectTimeout())
+                        .thenCompose(ready -> {
+                            try {
+                                return invoke(exchange, ready, null);
+                            } catch (Exception e) {
+                                return CompletableFuture.failedFuture(e);
+                            }
+                        });
+            }
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        if (operation.isDone()) {
+            complete(exchange, call, operation);
+            callback.done(true);
+            return true;
+        }
+        // the rest of the route must not run on a Netty event loop, where ESL futures complete
+        operation.whenCompleteAsync((value, failure) -> {
+            complete(exchange, call, operation);
+            callback.done(false);
+        }, endpoint.getComponent().continuationExecutor());
+        return false;
+    }
+
+    private void complete(Exchange exchange, OutboundCall call, CompletableFuture<?> operation) {
+        try {
+            Object value = operation.join();
+            if (value != null) {
+                exchange.getMessage().setBody(value);
+            }
+        } catch (Exception e) {
+            exchange.setException(unwrap(e));
+        }
+        if (call != null) {
+            call.publishCallerState(exchange.getMessage());
+        }
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private synchronized SharedConnection sharedConnection() {
+        if (shared == null) {
+            shared = endpoint.acquireConnection();
+        }
+        return shared;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        SharedConnection connection;
+        synchronized (this) {
+            connection = shared;
+            shared = null;
+        }
+        if (connection != null) {
+            endpoint.releaseConnection(connection);
+        }
+        super.doStop();
+    }
+
+    /** The header if present, else the endpoint option. */
+    static String headerOr(Exchange exchange, String header, String option) {
+        String value = exchange.getMessage().getHeader(header, String.class);
+        return value != null ? value : option;
+    }
+
+    static String required(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what);
+        }
+        return value;
+    }
+}

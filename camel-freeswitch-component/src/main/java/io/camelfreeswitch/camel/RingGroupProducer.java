@@ -1,0 +1,126 @@
+package io.camelfreeswitch.camel;
+
+import io.camelfreeswitch.call.Channel;
+import io.camelfreeswitch.call.RingGroup;
+import io.camelfreeswitch.call.RingGroupOutcome;
+import io.camelfreeswitch.call.RingGroupRequest;
+import io.camelfreeswitch.call.RingGroupResult;
+import io.camelfreeswitch.call.RingMode;
+import io.camelfreeswitch.call.balancer.LoadBalancer;
+import io.camelfreeswitch.esl.EslConnection;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Rings a group and puts the {@link RingGroupResult} in the body, with the outcome, the answered channel and its
+ * destination in headers. Nobody answering is an outcome to route on, not a failure, unless failOnNoAnswer is set.
+ * Inside an outbound route the group rings over the call's socket and is cancelled when the caller hangs up.
+ */
+final class RingGroupProducer extends FreeSwitchProducer {
+
+    RingGroupProducer(FreeSwitchEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    protected CompletableFuture<?> invoke(Exchange exchange, EslConnection connection, OutboundCall call) {
+        RingGroupRequest request = request(exchange, call);
+        return RingGroup.ring(connection, request).thenApply(result -> {
+            publish(exchange.getMessage(), result);
+            boolean unanswered = result.outcome() == RingGroupOutcome.NO_ANSWER
+                    || result.outcome() == RingGroupOutcome.CANCELLED;
+            if (result.outcome() == RingGroupOutcome.FAILED || unanswered && configuration.isFailOnNoAnswer()) {
+                throw new RingGroupException(result);
+            }
+            return result;
+        });
+    }
+
+    private RingGroupRequest request(Exchange exchange, OutboundCall call) {
+        Message message = exchange.getMessage();
+        RingMode mode = mode(message.getHeader(FreeSwitchConstants.MODE));
+        LoadBalancer balancer = endpoint.resolveBalancer();
+        if (mode == RingMode.BALANCING && balancer == null) {
+            throw new IllegalArgumentException("Endpoint " + endpoint.safeUri() + " was asked to ring in"
+                    + " BALANCING mode but has no load balancer: set the 'balancer' option or bind exactly one"
+                    + " LoadBalancer bean in the registry");
+        }
+        String callerUuid = message.getHeader(FreeSwitchConstants.CALLER_UUID, String.class);
+        if (callerUuid == null && call != null) {
+            callerUuid = call.uuid();
+        }
+        return RingGroupRequest.builder(destinations(message))
+                .mode(mode)
+                .timeout(Duration.ofMillis(configuration.getTimeout()))
+                .totalTimeout(configuration.getTotalTimeout() > 0 ? Duration.ofMillis(configuration.getTotalTimeout())
+                        : null)
+                .leaseScope(configuration.getLoadScope())
+                .balancer(balancer)
+                .variables(ChannelVariables.merged(configuration, exchange))
+                .callerUuid(callerUuid)
+                .build();
+    }
+
+    private RingMode mode(Object header) {
+        if (header == null) {
+            return configuration.getMode();
+        }
+        if (header instanceof RingMode mode) {
+            return mode;
+        }
+        try {
+            return RingMode.valueOf(header.toString().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Header " + FreeSwitchConstants.MODE + " is '" + header
+                    + "'; expected one of " + Arrays.toString(RingMode.values()), e);
+        }
+    }
+
+    private List<String> destinations(Message message) {
+        Object header = message.getHeader(FreeSwitchConstants.DESTINATIONS);
+        List<String> destinations = new ArrayList<>();
+        if (header instanceof Collection<?> collection) {
+            collection.forEach(item -> destinations.add(String.valueOf(item).strip()));
+        } else if (header instanceof String[] array) {
+            Arrays.stream(array).forEach(item -> destinations.add(item.strip()));
+        } else {
+            split(header != null ? header.toString() : configuration.getDestinations(), destinations);
+        }
+        if (destinations.isEmpty()) {
+            throw new IllegalArgumentException("Endpoint " + endpoint.safeUri() + " has no destinations to"
+                    + " ring: set the 'destinations' option or the " + FreeSwitchConstants.DESTINATIONS + " header");
+        }
+        return destinations;
+    }
+
+    private static void split(String commaList, List<String> into) {
+        if (commaList == null) {
+            return;
+        }
+        for (String part : commaList.split(",")) {
+            if (!part.isBlank()) {
+                into.add(part.strip());
+            }
+        }
+    }
+
+    static void publish(Message message, RingGroupResult result) {
+        message.setHeader(FreeSwitchConstants.RING_GROUP_OUTCOME, result.outcome());
+        Channel winner = result.winner();
+        if (winner != null) {
+            message.setHeader(FreeSwitchConstants.ANSWERED_UUID, winner.uuid());
+            message.setHeader(FreeSwitchConstants.ANSWERED_DESTINATION, winner.destination());
+        } else {
+            message.removeHeader(FreeSwitchConstants.ANSWERED_UUID);
+            message.removeHeader(FreeSwitchConstants.ANSWERED_DESTINATION);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.camelfreeswitch.camel;
+
+import io.camelfreeswitch.esl.AuthenticationException;
+import io.camelfreeswitch.esl.ConnectionLostException;
+import io.camelfreeswitch.esl.ConnectionState;
+import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.Registration;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One ESL connection used by every endpoint with the same server and credentials, counted by the routes that use it.
+ * It remembers why it last went down, for the health check and for error messages.
+ */
+final class SharedConnection {
+
+    private final Object key;
+    private final String name;
+    private final EslConnection connection;
+    private final boolean owned;
+    private final CompletableFuture<Void> firstUp = new CompletableFuture<>();
+    private final Registration stateRegistration;
+    private volatile Throwable lastFailure;
+    private int references;
+
+    SharedConnection(Object key, String name, EslConnection connection, boolean owned) {
+        this.key = key;
+        this.name = name;
+        this.connection = connection;
+        this.owned = owned;
+        this.stateRegistration = connection.addStateListener(this::onStateChange);
+    }
+
+    private void onStateChange(ConnectionState state, Throwable cause) {
+        if (state == ConnectionState.UP) {
+            lastFailure = null;
+            firstUp.complete(null);
+        } else if (cause != null) {
+            lastFailure = cause;
+            if (cause instanceof AuthenticationException) {
+                // a wrong password stays wrong: whoever waits for the connection must hear it now
+                firstUp.completeExceptionally(cause);
+            }
+        }
+    }
+
+    Object key() {
+        return key;
+    }
+
+    /** host:port (or the bean's description), for logs and health checks. */
+    String name() {
+        return name;
+    }
+
+    EslConnection connection() {
+        return connection;
+    }
+
+    ConnectionState state() {
+        return connection.state();
+    }
+
+    Throwable lastFailure() {
+        return lastFailure;
+    }
+
+    int retain() {
+        return ++references;
+    }
+
+    int release() {
+        return --references;
+    }
+
+    int references() {
+        return references;
+    }
+
+    /**
+     * Waits (at route start, never on a message thread) for the connection to be authenticated. An authentication
+     * failure is thrown; a server that does not answer in time is only reported, since the connection keeps
+     * reconnecting and the health check shows it DOWN.
+     *
+     * @return true when the connection is up
+     */
+    boolean awaitUp(long timeoutMillis) throws Exception {
+        if (connection.state() == ConnectionState.UP) {
+            return true;
+        }
+        try {
+            firstUp.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Completes with the connection as soon as it is authenticated (at once when it already is), or fails after
+     * {@code timeoutMillis} with a {@link ConnectionLostException} saying why it is not. Nothing waits on a thread.
+     */
+    CompletableFuture<EslConnection> ready(long timeoutMillis) {
+        if (connection.state() == ConnectionState.UP) {
+            return CompletableFuture.completedFuture(connection);
+        }
+        CompletableFuture<EslConnection> ready = new CompletableFuture<>();
+        Registration registration = connection.addStateListener((state, cause) -> {
+            if (state == ConnectionState.UP) {
+                ready.complete(connection);
+            } else if (state == ConnectionState.CLOSED) {
+                ready.completeExceptionally(new ConnectionLostException("The connection to " + name + " is closed"));
+            } else if (cause instanceof AuthenticationException) {
+                ready.completeExceptionally(cause);
+            }
+        });
+        ready.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((c, failure) -> registration.close());
+        return ready.exceptionallyCompose(failure -> {
+            if (failure instanceof TimeoutException) {
+                Throwable last = lastFailure;
+                return CompletableFuture.failedFuture(new ConnectionLostException("Not connected to FreeSWITCH at "
+                        + name + " after " + timeoutMillis + " ms"
+                        + (last == null ? "" : ": " + last.getMessage()), last));
+            }
+            return CompletableFuture.failedFuture(failure);
+        });
+    }
+
+    CompletableFuture<Void> close() {
+        stateRegistration.close();
+        return owned ? connection.closeAsync() : CompletableFuture.completedFuture(null);
+    }
+}

@@ -1,0 +1,261 @@
+package io.camelfreeswitch.esl;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code text/event-plain} event kept as its wire bytes. On first access one pass records where each
+ * {@code Name: value} line sits; names are then compared byte by byte and a value becomes a String (URL-decoded when
+ * it holds a {@code %}) only when someone asks for it. An event that is only routed by name and Unique-ID thus costs
+ * an offsets array and two small Strings. Thread-safe: events are handed to several listener threads.
+ */
+final class PlainEslEvent implements EslEvent {
+    private static final byte[] CONTENT_LENGTH = "Content-Length".getBytes(StandardCharsets.US_ASCII);
+
+    private final byte[] data;
+    private final int start;
+    private final int end;
+
+    private volatile Index index;
+    private Map<String, String> headerMap;
+
+    /** Offsets of every header line, plus the inner body; immutable once built. */
+    private static final class Index {
+        final int[] offsets; // per header: nameStart, nameEnd, valueStart, valueEnd
+        final int count;
+        final int bodyStart;
+        final int bodyEnd;
+        final String[] values;
+
+        Index(int[] offsets, int count, int bodyStart, int bodyEnd) {
+            this.offsets = offsets;
+            this.count = count;
+            this.bodyStart = bodyStart;
+            this.bodyEnd = bodyEnd;
+            this.values = new String[count];
+        }
+    }
+
+    PlainEslEvent(byte[] data) {
+        this(data, 0, data.length);
+    }
+
+    PlainEslEvent(byte[] data, int start, int end) {
+        this.data = data;
+        this.start = start;
+        this.end = end;
+    }
+
+    private Index index() {
+        Index idx = index;
+        if (idx == null) {
+            idx = buildIndex();
+            index = idx;
+        }
+        return idx;
+    }
+
+    private Index buildIndex() {
+        int[] offsets = new int[4 * 128];
+        int count = 0;
+        int pos = start;
+        int innerLength = -1;
+        boolean blankLineSeen = false;
+        while (pos < end) {
+            int eol = pos;
+            while (eol < end && data[eol] != '\n') {
+                eol++;
+            }
+            int lineEnd = eol > pos && data[eol - 1] == '\r' ? eol - 1 : eol;
+            int next = Math.min(eol + 1, end);
+            if (lineEnd == pos) {
+                pos = next;
+                blankLineSeen = true;
+                break;
+            }
+            int colon = -1;
+            for (int i = pos; i < lineEnd; i++) {
+                if (data[i] == ':') {
+                    colon = i;
+                    break;
+                }
+            }
+            if (colon > pos) {
+                int valueStart = colon + 1 < lineEnd && data[colon + 1] == ' ' ? colon + 2 : colon + 1;
+                if (4 * count + 4 > offsets.length) {
+                    offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+                }
+                offsets[4 * count] = pos;
+                offsets[4 * count + 1] = colon;
+                offsets[4 * count + 2] = valueStart;
+                offsets[4 * count + 3] = lineEnd;
+                if (nameEquals(pos, colon, CONTENT_LENGTH)) {
+                    innerLength = parseLength(valueStart, lineEnd);
+                }
+                count++;
+            }
+            pos = next;
+        }
+        int bodyStart = pos;
+        int bodyEnd = pos;
+        if (blankLineSeen && innerLength > 0) {
+            bodyEnd = Math.min(end, pos + innerLength);
+        }
+        return new Index(offsets, count, bodyStart, bodyEnd);
+    }
+
+    private int parseLength(int from, int to) {
+        long value = 0;
+        if (from >= to || to - from > 10) {
+            return -1;
+        }
+        for (int i = from; i < to; i++) {
+            byte b = data[i];
+            if (b < '0' || b > '9') {
+                return -1;
+            }
+            value = value * 10 + (b - '0');
+        }
+        return value > Integer.MAX_VALUE ? -1 : (int) value;
+    }
+
+    private boolean nameEquals(int nameStart, int nameEnd, byte[] name) {
+        if (nameEnd - nameStart != name.length) {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (data[nameStart + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean nameEquals(int nameStart, int nameEnd, String name) {
+        int length = name.length();
+        if (nameEnd - nameStart != length) {
+            // a non-ASCII name has more bytes than chars; compare it the slow way
+            return hasNonAscii(name) && new String(data, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8)
+                    .equals(name);
+        }
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                return new String(data, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8).equals(name);
+            }
+            if (data[nameStart + i] != (byte) c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasNonAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String value(Index idx, int i) {
+        String value = idx.values[i];
+        if (value == null) {
+            value = UrlDecoding.decode(data, idx.offsets[4 * i + 2], idx.offsets[4 * i + 3]);
+            idx.values[i] = value; // benign race: every thread computes the same immutable String
+        }
+        return value;
+    }
+
+    private String name(Index idx, int i) {
+        return new String(data, idx.offsets[4 * i], idx.offsets[4 * i + 1] - idx.offsets[4 * i],
+                StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String header(String name) {
+        Index idx = index();
+        for (int i = 0; i < idx.count; i++) {
+            if (nameEquals(idx.offsets[4 * i], idx.offsets[4 * i + 1], name)) {
+                return value(idx, i);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public List<String> headerValues(String name) {
+        Index idx = index();
+        List<String> values = null;
+        for (int i = 0; i < idx.count; i++) {
+            if (nameEquals(idx.offsets[4 * i], idx.offsets[4 * i + 1], name)) {
+                if (values == null) {
+                    values = new ArrayList<>(2);
+                }
+                values.add(value(idx, i));
+            }
+        }
+        return values == null ? List.of() : Collections.unmodifiableList(values);
+    }
+
+    @Override
+    public synchronized Map<String, String> headers() {
+        if (headerMap == null) {
+            Index idx = index();
+            Map<String, String> map = new LinkedHashMap<>(idx.count * 2);
+            for (int i = 0; i < idx.count; i++) {
+                map.putIfAbsent(name(idx, i), value(idx, i));
+            }
+            headerMap = Collections.unmodifiableMap(map);
+        }
+        return headerMap;
+    }
+
+    @Override
+    public String eventName() {
+        return header("Event-Name");
+    }
+
+    @Override
+    public String eventSubclass() {
+        return header("Event-Subclass");
+    }
+
+    @Override
+    public String uniqueId() {
+        return header("Unique-ID");
+    }
+
+    @Override
+    public String jobUuid() {
+        return header("Job-UUID");
+    }
+
+    @Override
+    public long sequence() {
+        return EslEvents.parseSequence(header("Event-Sequence"));
+    }
+
+    @Override
+    public String body() {
+        Index idx = index();
+        return idx.bodyEnd > idx.bodyStart
+                ? new String(data, idx.bodyStart, idx.bodyEnd - idx.bodyStart, StandardCharsets.UTF_8)
+                : "";
+    }
+
+    @Override
+    public EventFormat format() {
+        return EventFormat.PLAIN;
+    }
+
+    @Override
+    public String toString() {
+        return EslEvents.describe(this);
+    }
+}

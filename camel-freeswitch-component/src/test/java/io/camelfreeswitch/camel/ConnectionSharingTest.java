@@ -1,0 +1,80 @@
+package io.camelfreeswitch.camel;
+
+import io.camelfreeswitch.esl.AuthenticationException;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Endpoints that talk to the same FreeSWITCH with the same credentials share one connection, opened with the first
+ * route that needs it and closed with the last; each connection has a health check.
+ */
+class ConnectionSharingTest extends FreeSwitchTestSupport {
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:a").routeId("a").to("freeswitch:api?command=status");
+                from("direct:b").routeId("b").to("freeswitch:bgapi?command=status");
+                from("direct:wrongPassword").routeId("wrong").to("freeswitch:api?command=status&password=nope");
+            }
+        };
+    }
+
+    private FreeSwitchConnectionManager manager() {
+        return context.getComponent("freeswitch", FreeSwitchComponent.class).getConnectionManager();
+    }
+
+    private Optional<HealthCheck.Result> health() {
+        String id = "freeswitch-127.0.0.1:" + SIM.port();
+        return HealthCheckHelper.invoke(context).stream().filter(r -> r.getCheck().getId().equals(id)).findFirst();
+    }
+
+    @Test
+    void routesShareOneConnectionClosedWithTheLastOfThem() throws Exception {
+        template.requestBody("direct:a", null, String.class);
+        template.requestBody("direct:b", null, String.class);
+        assertThat(manager().openConnections()).isEqualTo(1);
+
+        context.getRouteController().stopRoute("a");
+        assertThat(manager().openConnections()).isEqualTo(1);
+        assertThat(template.requestBody("direct:b", null, String.class)).contains("UP");
+
+        context.getRouteController().stopRoute("b");
+        assertThat(manager().openConnections()).isZero();
+    }
+
+    @Test
+    void theHealthCheckIsUpWhileAuthenticatedAndDownWithTheReasonOtherwise() {
+        template.requestBody("direct:a", null, String.class);
+        assertThat(health()).get().extracting(HealthCheck.Result::getState).isEqualTo(HealthCheck.State.UP);
+
+        sim().stop();
+        await().atMost(WELL_WITHIN).untilAsserted(() -> {
+            HealthCheck.Result result = health().orElseThrow();
+            assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(result.getMessage()).get().asString().contains("127.0.0.1:" + SIM.port());
+        });
+
+        sim().start();
+        await().atMost(WELL_WITHIN).untilAsserted(() -> assertThat(health()).get()
+                .extracting(HealthCheck.Result::getState).isEqualTo(HealthCheck.State.UP));
+    }
+
+    @Test
+    void aWrongPasswordFailsTheExchangeWithAnAuthenticationError() {
+        Exchange exchange = template.request("direct:wrongPassword", e -> { });
+        assertThat(exchange.getException()).isInstanceOf(AuthenticationException.class);
+        // a different password is a different connection, never the shared one
+        assertThat(manager().openConnections()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,105 @@
+package io.camelfreeswitch.camel;
+
+import io.camelfreeswitch.esl.EslEvent;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** freeswitch:events delivers one exchange per event, a channel's events in order, and survives a restart. */
+class EventsConsumerTest extends FreeSwitchTestSupport {
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("freeswitch:events?events=CHANNEL_CREATE,CHANNEL_ANSWER,CHANNEL_HANGUP_COMPLETE"
+                        + "&concurrentConsumers=4").routeId("events")
+                        .to("mock:events");
+                from("freeswitch:events?events=ALL&filter.Event-Name=CHANNEL_ANSWER").routeId("filtered")
+                        .to("mock:filtered");
+                from("direct:originate").to("freeswitch:originate");
+            }
+        };
+    }
+
+    private String originateAndHangUp() {
+        String uuid = template.requestBodyAndHeader("direct:originate", null, FreeSwitchConstants.DESTINATION,
+                "sim/answer", String.class);
+        hangUp(uuid);
+        return uuid;
+    }
+
+    private static List<String> eventNamesOf(MockEndpoint mock, String uuid) {
+        return new ArrayList<>(mock.getExchanges()).stream()
+                .filter(e -> uuid.equals(e.getMessage().getHeader(FreeSwitchConstants.UUID)))
+                .map(e -> e.getMessage().getHeader(FreeSwitchConstants.EVENT_NAME, String.class))
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void aChannelsEventsArriveInOrderWithTheirHeaders() {
+        MockEndpoint events = getMockEndpoint("mock:events");
+        String uuid = originateAndHangUp();
+
+        await().atMost(WELL_WITHIN).until(() -> eventNamesOf(events, uuid).size() == 3);
+        assertThat(eventNamesOf(events, uuid))
+                .containsExactly("CHANNEL_CREATE", "CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE");
+        Exchange hangup = events.getExchanges().stream()
+                .filter(e -> uuid.equals(e.getMessage().getHeader(FreeSwitchConstants.UUID)))
+                .reduce((first, second) -> second).orElseThrow();
+        assertThat(hangup.getMessage().getBody()).isInstanceOf(EslEvent.class);
+        assertThat(hangup.getMessage().getHeader("Unique-ID")).isEqualTo(uuid);
+        assertThat(hangup.getMessage().getHeader(FreeSwitchConstants.HANGUP_CAUSE)).isEqualTo("NORMAL_CLEARING");
+    }
+
+    @Test
+    void manyChannelsAreRoutedConcurrentlyEachInOrder() {
+        MockEndpoint events = getMockEndpoint("mock:events");
+        List<String> uuids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            uuids.add(originateAndHangUp());
+        }
+        for (String uuid : uuids) {
+            await().atMost(WELL_WITHIN).until(() -> eventNamesOf(events, uuid).size() == 3);
+            assertThat(eventNamesOf(events, uuid))
+                    .containsExactly("CHANNEL_CREATE", "CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE");
+        }
+    }
+
+    @Test
+    void filtersApplyToTheirOwnConnectionOnly() {
+        MockEndpoint filtered = getMockEndpoint("mock:filtered");
+        MockEndpoint events = getMockEndpoint("mock:events");
+        String uuid = originateAndHangUp();
+
+        await().atMost(WELL_WITHIN).until(() -> eventNamesOf(events, uuid).size() == 3);
+        await().atMost(WELL_WITHIN).until(() -> eventNamesOf(filtered, uuid).contains("CHANNEL_ANSWER"));
+        assertThat(filtered.getExchanges()).allSatisfy(e -> assertThat(
+                e.getMessage().getHeader(FreeSwitchConstants.EVENT_NAME)).isEqualTo("CHANNEL_ANSWER"));
+    }
+
+    @Test
+    void eventsKeepComingAfterFreeSwitchRestarts() {
+        MockEndpoint events = getMockEndpoint("mock:events");
+        String before = originateAndHangUp();
+        await().atMost(WELL_WITHIN).until(() -> eventNamesOf(events, before).size() == 3);
+
+        sim().stop();
+        sim().start();
+
+        // the producer's connection waits for the reconnect; the consumer's subscription is restored by the client
+        await().atMost(WELL_WITHIN).untilAsserted(() -> {
+            String after = originateAndHangUp();
+            await().atMost(WELL_WITHIN).until(() -> eventNamesOf(events, after).size() == 3);
+        });
+    }
+}
