@@ -14,18 +14,23 @@ import io.camelfreeswitch.simulator.ChannelRecord;
 import io.camelfreeswitch.simulator.FreeSwitchSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The Karaf user's path, end to end, in a real Apache Karaf: add camel-freeswitch's features repository by its Maven
  * URL, install the {@code camel-freeswitch} feature (which pulls camel-karaf's {@code camel-core} and Netty), deploy
  * a route bundle that rings a group on the FreeSWITCH simulator running in this JVM, and read what the route
- * reports.
+ * reports. Then the optional Redis feature, on the same Karaf: booting Karaf once keeps the test within minutes.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KarafFeatureIT {
 
-    private static final Duration BOOT = Duration.ofSeconds(120);
-    private static final Duration INSTALL = Duration.ofSeconds(240);
+    // generous: these only bound a failure; on a 2-core machine shared with other builds Karaf boots in minutes
+    private static final Duration BOOT = Duration.ofMinutes(6);
+    private static final Duration INSTALL = Duration.ofMinutes(6);
 
     private static final String VERSION = System.getProperty("project.version");
     private static final String FEATURES_URL = "mvn:io.camelfreeswitch/camel-freeswitch-karaf/" + VERSION + "/xml/features";
@@ -64,6 +69,7 @@ class KarafFeatureIT {
     }
 
     @Test
+    @Order(1)
     void aRouteInKarafRingsAGroupAndTheFirstToAnswerWins() throws Exception {
         String installed = karaf.execute(INSTALL,
                 "feature:repo-add " + FEATURES_URL,
@@ -79,11 +85,11 @@ class KarafFeatureIT {
         route.setProperty("report.dir", reports.toAbsolutePath().toString());
         Path routeBundle = RouteBundle.write(work.resolve("ring-group-route.jar"), route);
 
-        karaf.execute(Duration.ofSeconds(60), "bundle:install -s " + routeBundle.toUri());
+        karaf.execute(INSTALL, "bundle:install -s " + routeBundle.toUri());
 
         Path outcome = reports.resolve("outcome.txt");
         Path error = reports.resolve("error.txt");
-        await("the route's report").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await("the route's report").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Files.exists(outcome) || Files.exists(error));
         assertThat(error).as(() -> "the route failed:\n" + read(error)).doesNotExist();
 
@@ -96,8 +102,26 @@ class KarafFeatureIT {
         assertThat(winner.destination()).isEqualTo("sim/answer-after-300");
         assertThat(winner.wasAnswered()).isTrue();
         // every leg but the winner is gone: the busy one by itself, the ringing one hung up by the ring group
-        await("losing legs hung up").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await("losing legs hung up").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(simulator.ledger().live()).extracting(ChannelRecord::uuid).containsExactly(reported[2]));
+    }
+
+    @Test
+    @Order(2)
+    void theRedisFeatureWiresLettuceIntoTheInstalledComponent() throws Exception {
+        karaf.execute(INSTALL, "feature:install camel-freeswitch-redis");
+
+        String bundles = karaf.execute(INSTALL, "bundle:list -s -t 0");
+        String componentId = bundles.lines().filter(line -> line.contains("io.camelfreeswitch.component"))
+                .map(line -> line.split("\\|")[0].trim()).findFirst().orElseThrow();
+        assertThat(bundles.lines().filter(line -> line.contains("wrap_io.lettuce.lettuce-core")))
+                .singleElement().asString().contains("Active");
+
+        // the component was resolved without Lettuce; the Redis feature must have re-wired its optional imports
+        String requirements = karaf.execute(INSTALL, "bundle:requirements " + componentId);
+        assertThat(requirements).containsPattern(
+                "osgi.wiring.package=io.lettuce.core\\)[^\\n]*resolved by:\\s+osgi.wiring.package; io.lettuce.core 7\\.")
+                .contains("from wrap_io.lettuce.lettuce-core");
     }
 
     /** Lays the filtered features.xml out as the Maven artifact users add with feature:repo-add. */

@@ -2,7 +2,9 @@ package io.camelfreeswitch.karaf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,13 +88,15 @@ final class KarafInstance implements AutoCloseable {
         process = builder.start();
 
         long deadline = System.nanoTime() + timeout.toNanos();
+        // a TCP probe costs nothing, a bin/client attempt starts a JVM: on a busy machine only the latter counts
+        while (System.nanoTime() < deadline && !sshPortOpen()) {
+            failIfExited();
+            TimeUnit.MILLISECONDS.sleep(250); // polling a server that is still booting; nothing to wait on instead
+        }
         String lastAnswer = "";
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Karaf exited with " + process.exitValue() + "; console:\n"
-                        + tail(home.resolve("console.log"), 40));
-            }
-            ShellResult level = tryExecute("system:start-level", Duration.ofSeconds(30));
+            failIfExited();
+            ShellResult level = tryExecute("system:start-level", Duration.ofMinutes(2));
             lastAnswer = level.output();
             if (level.succeeded() && lastAnswer.contains("Level 100")) {
                 return;
@@ -101,6 +105,22 @@ final class KarafInstance implements AutoCloseable {
         }
         throw new IllegalStateException("Karaf did not reach start level 100 within " + timeout + "; last answer: "
                 + lastAnswer + "\nlog:\n" + tail(log(), 40));
+    }
+
+    private void failIfExited() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Karaf exited with " + process.exitValue() + "; console:\n"
+                    + tail(home.resolve("console.log"), 40));
+        }
+    }
+
+    private boolean sshPortOpen() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", sshPort), 1000);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     /** Runs shell commands in one SSH session and fails with Karaf's own message if any of them fails. */
@@ -116,22 +136,24 @@ final class KarafInstance implements AutoCloseable {
     private ShellResult tryExecute(String script, Duration timeout) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/client").toString(),
                 "-a", Integer.toString(sshPort), "-h", "127.0.0.1", "-u", USER, "-p", PASSWORD, "-b"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        Path output = Files.createTempFile(home, "client-", ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process client = builder.start();
         // batch mode reads the commands from standard input; as arguments, bin/client without a terminal closes
         // the session before the output arrives
         client.getOutputStream().write((script + "\n").getBytes(StandardCharsets.UTF_8));
         client.getOutputStream().close();
-        byte[] output = client.getInputStream().readAllBytes();
         if (!client.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            client.descendants().forEach(ProcessHandle::destroyForcibly);
             client.destroyForcibly();
-            return new ShellResult(false, "bin/client timed out after " + timeout);
+            return new ShellResult(false, "bin/client timed out after " + timeout + ":\n" + Files.readString(output));
         }
-        String text = new String(output, StandardCharsets.UTF_8).replaceAll("\u001B\\[[;\\d]*m", "");
+        String text = Files.readString(output, StandardCharsets.UTF_8).replaceAll("\u001B\\[[;\\d]*m", "");
         boolean failed = client.exitValue() != 0 || text.contains("Error executing command")
                 || text.contains("Command not found") || text.contains("Connection refused")
-                || text.contains("No more authentication methods");
+                || text.contains("No more authentication methods") || text.contains("Failed to get the session");
         return new ShellResult(!failed, text);
     }
 
