@@ -102,9 +102,11 @@ class KarafFeatureIT {
         ChannelRecord winner = simulator.ledger().channel(reported[2]).orElseThrow();
         assertThat(winner.destination()).isEqualTo("sim/answer-after-300");
         assertThat(winner.wasAnswered()).isTrue();
-        // every leg but the winner is gone: the busy one by itself, the ringing one hung up by the ring group
-        await("losing legs hung up").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(simulator.ledger().live()).extracting(ChannelRecord::uuid).containsExactly(reported[2]));
+        // no leg outlives the route: the busy one ended by itself, the ring group hung up the one still ringing,
+        // the route hung up the winner with freeswitch:hangup
+        simulator.ledger().awaitNoLiveChannels(Duration.ofSeconds(30));
+        assertThat(simulator.ledger().channels()).filteredOn(leg -> leg.destination().equals("sim/no-answer"))
+                .singleElement().satisfies(leg -> assertThat(leg.wasAnswered()).isFalse());
     }
 
     @Test
