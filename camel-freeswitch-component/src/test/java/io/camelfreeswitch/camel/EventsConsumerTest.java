@@ -26,6 +26,8 @@ class EventsConsumerTest extends FreeSwitchTestSupport {
                         .to("mock:events");
                 from("freeswitch:events?events=ALL&filter.Event-Name=CHANNEL_ANSWER").routeId("filtered")
                         .to("mock:filtered");
+                from("freeswitch:events?events=CHANNEL_ANSWER&format=JSON").routeId("json")
+                        .to("mock:json");
                 from("direct:originate").to("freeswitch:originate");
             }
         };
@@ -85,6 +87,19 @@ class EventsConsumerTest extends FreeSwitchTestSupport {
         await().atMost(WELL_WITHIN).until(() -> eventNamesOf(filtered, uuid).contains("CHANNEL_ANSWER"));
         assertThat(filtered.getExchanges()).allSatisfy(e -> assertThat(
                 e.getMessage().getHeader(FreeSwitchConstants.EVENT_NAME)).isEqualTo("CHANNEL_ANSWER"));
+    }
+
+    @Test
+    void jsonEventsArriveDecodedOverAConnectionOfTheirOwn() {
+        MockEndpoint json = getMockEndpoint("mock:json");
+        String uuid = originateAndHangUp();
+
+        await().atMost(WELL_WITHIN).until(() -> eventNamesOf(json, uuid).contains("CHANNEL_ANSWER"));
+        EslEvent answer = json.getExchanges().stream()
+                .filter(e -> uuid.equals(e.getMessage().getHeader(FreeSwitchConstants.UUID)))
+                .findFirst().orElseThrow().getMessage().getBody(EslEvent.class);
+        assertThat(answer.format()).isEqualTo(io.camelfreeswitch.esl.EventFormat.JSON);
+        assertThat(answer.answerState()).isEqualTo("answered");
     }
 
     @Test
