@@ -26,8 +26,17 @@ import java.util.concurrent.CompletableFuture;
  */
 final class RingGroupProducer extends FreeSwitchProducer {
 
+    private LoadBalancer balancer;
+
     RingGroupProducer(FreeSwitchEndpoint endpoint) {
         super(endpoint);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        // looked up once: scanning the registry for the only LoadBalancer bean costs too much per message
+        balancer = endpoint.resolveBalancer();
+        super.doStart();
     }
 
     /**
@@ -63,7 +72,6 @@ final class RingGroupProducer extends FreeSwitchProducer {
     private RingGroupRequest request(Exchange exchange, OutboundCall call) {
         Message message = exchange.getMessage();
         RingMode mode = mode(message.getHeader(FreeSwitchConstants.MODE));
-        LoadBalancer balancer = endpoint.resolveBalancer();
         if (mode == RingMode.BALANCING && balancer == null) {
             throw new IllegalArgumentException("Endpoint " + endpoint.safeUri() + " was asked to ring in"
                     + " BALANCING mode but has no load balancer: set the 'balancer' option or bind exactly one"

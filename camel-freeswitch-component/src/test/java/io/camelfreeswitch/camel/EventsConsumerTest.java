@@ -28,7 +28,10 @@ class EventsConsumerTest extends FreeSwitchTestSupport {
                         .to("mock:filtered");
                 from("freeswitch:events?events=CHANNEL_ANSWER&format=JSON").routeId("json")
                         .to("mock:json");
+                from("freeswitch:events?events=CUSTOM camel::test").routeId("custom")
+                        .to("mock:custom");
                 from("direct:originate").to("freeswitch:originate");
+                from("direct:fire").to("freeswitch:sendEvent?eventName=CUSTOM");
             }
         };
     }
@@ -100,6 +103,19 @@ class EventsConsumerTest extends FreeSwitchTestSupport {
                 .findFirst().orElseThrow().getMessage().getBody(EslEvent.class);
         assertThat(answer.format()).isEqualTo(io.camelfreeswitch.esl.EventFormat.JSON);
         assertThat(answer.answerState()).isEqualTo("answered");
+    }
+
+    @Test
+    void anEventWeFireComesBackToASubscribedRoute() throws Exception {
+        MockEndpoint custom = getMockEndpoint("mock:custom");
+        custom.expectedMessageCount(1);
+        custom.expectedHeaderReceived(FreeSwitchConstants.EVENT_SUBCLASS, "camel::test");
+        custom.expectedHeaderReceived("Camel-Greeting", "hello");
+
+        template.sendBodyAndHeader("direct:fire", null, FreeSwitchConstants.EVENT_HEADERS,
+                java.util.Map.of("Event-Subclass", "camel::test", "Camel-Greeting", "hello"));
+
+        custom.assertIsSatisfied(WELL_WITHIN.toMillis());
     }
 
     @Test
