@@ -50,6 +50,19 @@ public final class EslTransport {
                     }
                 });
         ChannelFuture f = b.bind(new InetSocketAddress("127.0.0.1", port)).awaitUninterruptibly();
+        // A restart binds the port it had before; meanwhile the kernel may have lent that (ephemeral) port to an
+        // outgoing connection for a moment, so a fixed port gets a few seconds before we give up.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!f.isSuccess() && port != 0 && f.cause() instanceof java.net.BindException
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            f = b.bind(new InetSocketAddress("127.0.0.1", port)).awaitUninterruptibly();
+        }
         if (!f.isSuccess()) {
             throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + f.cause().getMessage(), f.cause());
         }
