@@ -11,7 +11,12 @@ import java.util.concurrent.CompletableFuture;
  * A FreeSWITCH channel seen through one ESL connection: its state follows the channel's events, and its actions are
  * commands on that connection. Obtain one with {@link #track(EslConnection, String, String)}, which starts listening
  * to the channel's events at once, so create it <em>before</em> sending the originate that creates the channel.
- * The connection must be subscribed to the channel events (CHANNEL_ANSWER, CHANNEL_HANGUP_COMPLETE, ...).
+ * The connection must be subscribed to the channel events (CHANNEL_ANSWER, CHANNEL_HANGUP_COMPLETE, ...); the ring
+ * group does that for its legs. From an outbound session, {@code Channel.track(session, session.uniqueId(), null)}
+ * gives the caller's own channel (its events come through {@code myevents}).
+ * <p>
+ * The channel is over at its {@code CHANNEL_HANGUP_COMPLETE} (or {@code CHANNEL_DESTROY}), not at
+ * {@code CHANNEL_HANGUP}: only then has FreeSWITCH finished with it, which is what load accounting needs.
  */
 public final class Channel {
 
@@ -20,6 +25,7 @@ public final class Channel {
     private final String destination;
     private final CompletableFuture<Channel> answered = new CompletableFuture<>();
     private final CompletableFuture<String> hungUp = new CompletableFuture<>();
+    private final CompletableFuture<Channel> seen = new CompletableFuture<>();
     private final Registration registration;
     private volatile String state = "CS_NEW";
     private volatile String answerState = "ringing";
@@ -37,34 +43,41 @@ public final class Channel {
     }
 
     private void onEvent(EslEvent event) {
+        seen.complete(this);
         String channelState = event.channelState();
         if (channelState != null) {
             state = channelState;
         }
         String newAnswerState = event.answerState();
-        if (newAnswerState != null) {
+        if (newAnswerState != null && !isHungUp()) {
             answerState = newAnswerState;
         }
         switch (event.eventName()) {
             case "CHANNEL_ANSWER" -> answered.complete(this);
-            case "CHANNEL_HANGUP", "CHANNEL_HANGUP_COMPLETE", "CHANNEL_DESTROY" -> markHungUp(event.hangupCause());
+            case "CHANNEL_HANGUP_COMPLETE", "CHANNEL_DESTROY" -> markHungUp(event.hangupCause());
             default -> {
-                // other events only update the state above
+                // other events (CHANNEL_HANGUP included: the channel is not finished yet) only update the state
             }
         }
     }
 
     /**
-     * Records the end of the channel when it is learned other than from its events (a failed originate, a lost
-     * connection). Has no effect once the channel is known to be over.
+     * Records the end of the channel when it is learned other than from its events (a failed originate, a channel
+     * FreeSWITCH no longer knows). Has no effect once the channel is known to be over.
      */
     void markHungUp(String cause) {
         if (hungUp.complete(cause == null ? "NORMAL_CLEARING" : cause)) {
             state = "CS_DESTROY";
             answerState = "hangup";
             registration.close();
+            seen.completeExceptionally(new ChannelHungUpException(uuid, hungUp.join()));
             answered.completeExceptionally(new ChannelHungUpException(uuid, hungUp.join()));
         }
+    }
+
+    /** Stops listening to the channel's events without changing what is known about it. */
+    void stopTracking() {
+        registration.close();
     }
 
     public String uuid() {
@@ -103,9 +116,17 @@ public final class Channel {
         return answered.copy();
     }
 
-    /** Completes with the hang-up cause when the channel is over. */
+    /** Completes with the hang-up cause when the channel is over (its {@code CHANNEL_HANGUP_COMPLETE}). */
     public CompletableFuture<String> hungUp() {
         return hungUp.copy();
+    }
+
+    /**
+     * Completes when the first event about the channel arrives, i.e. when it exists on FreeSWITCH; fails with
+     * {@link ChannelHungUpException} if it is known to be over first.
+     */
+    public CompletableFuture<Channel> seen() {
+        return seen.copy();
     }
 
     /** Hangs the channel up with {@code cause}; completes when FreeSWITCH has accepted the command. */
@@ -116,7 +137,7 @@ public final class Channel {
         return connection.hangup(uuid, cause);
     }
 
-    /** Bridges this channel with {@code other} ({@code uuid_bridge}). */
+    /** Bridges this channel with {@code other} ({@code uuid_bridge}); both must be up on the same FreeSWITCH. */
     public CompletableFuture<Void> bridge(Channel other) {
         return connection.bgapi("uuid_bridge " + uuid + " " + other.uuid()).thenApply(ok -> null);
     }

@@ -3,6 +3,7 @@ package io.camelfreeswitch.call;
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class RingGroupRequest {
         this.mode = b.mode;
         this.timeout = b.timeout;
         this.totalTimeout = b.totalTimeout;
-        this.variables = Map.copyOf(b.variables);
+        this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(b.variables));
         this.balancer = b.balancer;
         this.leaseScope = b.leaseScope;
         this.callerUuid = b.callerUuid;
@@ -58,7 +59,7 @@ public final class RingGroupRequest {
         return totalTimeout;
     }
 
-    /** Channel variables applied to every callee leg. */
+    /** Channel variables applied to every callee leg, in the order given. */
     public Map<String, String> variables() {
         return variables;
     }
@@ -152,6 +153,10 @@ public final class RingGroupRequest {
             }
             DialString.validateDestinations(destinations);
             DialString.validateVariables(variables);
+            if (variables.containsKey("origination_uuid")) {
+                throw new IllegalArgumentException(
+                        "origination_uuid is chosen by the ring group for each leg; it cannot be set as a variable");
+            }
             return new RingGroupRequest(this);
         }
     }

@@ -1,0 +1,35 @@
+package io.camelfreeswitch.call;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * BALANCING: one at a time like SEQUENTIAL (see {@link OneAtATimeRing}), but each step asks the shared
+ * {@link io.camelfreeswitch.call.balancer.LoadBalancer} for the least-loaded destination not yet tried (ties: group
+ * order). The lease counts it as loaded while it rings; it is released when the leg ends unanswered, and for the
+ * winner at its answer ({@link LeaseScope#RINGING}) or when its call hangs up ({@link LeaseScope#CALL}).
+ */
+final class BalancingRing extends OneAtATimeRing {
+
+    private final List<String> untried;
+
+    BalancingRing(RingGroupRequest request) {
+        this.untried = new ArrayList<>(request.destinations());
+    }
+
+    @Override
+    CompletableFuture<Optional<Next>> next(RingEngine engine) {
+        if (untried.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return engine.balancer().acquire(List.copyOf(untried))
+                .thenApply(lease -> lease.map(chosen -> new Next(chosen.destination(), chosen)));
+    }
+
+    @Override
+    boolean taken(Next next) {
+        return untried.remove(next.destination());
+    }
+}

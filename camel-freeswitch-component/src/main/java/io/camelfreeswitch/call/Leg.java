@@ -1,0 +1,299 @@
+package io.camelfreeswitch.call;
+
+import io.camelfreeswitch.call.balancer.Lease;
+import io.camelfreeswitch.esl.CommandRejectedException;
+import io.camelfreeswitch.esl.EslConnection;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+
+/**
+ * One callee leg of a ring group, shared by every mode: originates the channel, follows it until it answers or
+ * ends, and makes sure it is gone when we no longer want it.
+ * <p>
+ * Lifecycle: {@link #start()} tracks the channel (listener registered first) and sends {@code bgapi originate}.
+ * The leg is <em>answered</em> at its CHANNEL_ANSWER and <em>ready</em> when its originate job has also reported
+ * {@code +OK} (it is then executing its park and can be bridged). It is <em>over</em> once its {@link LegOutcome} is
+ * decided: handed out, ended by FreeSWITCH, or {@linkplain #hangUp hung up} by us. It is <em>gone</em> once the
+ * channel no longer exists on FreeSWITCH.
+ * <p>
+ * Every method runs on the ring group's {@link SerialExecutor}; callbacks from the connection are re-submitted
+ * there, so nothing here is locked.
+ */
+final class Leg {
+
+    /** Resending uuid_kill on each sign of life is bounded, so a confused server cannot make us loop. */
+    private static final int MAX_KILL_ATTEMPTS = 6;
+
+    private enum Kill { NONE, SENT, ACCEPTED, MISSED, UNSENT }
+
+    private final RingEngine engine;
+    private final EslConnection connection;
+    private final String destination;
+    private final String uuid = UUID.randomUUID().toString();
+    private final Duration ringFor;
+    private final Lease lease;
+    private Channel channel;
+
+    private Instant ringStarted;
+    private Instant answeredAt;
+    private Instant endedAt;
+    private LegOutcome outcome;
+    private String hangupCause;
+    private Throwable failure;
+
+    private boolean answered;
+    private boolean jobDone;
+    private boolean jobOk;
+    private boolean seen;
+    private boolean leaseReleased;
+
+    private String killCause;
+    private Kill kill = Kill.NONE;
+    private int killAttempts;
+
+    Leg(RingEngine engine, String destination, Duration ringFor, Lease lease) {
+        this.engine = engine;
+        this.connection = engine.connection();
+        this.destination = destination;
+        this.ringFor = ringFor;
+        this.lease = lease;
+    }
+
+    /** Tracks the channel, then originates it; the listener exists before FreeSWITCH can send any event. */
+    void start() {
+        channel = Channel.track(connection, uuid, destination);
+        channel.seen().whenComplete((c, e) -> engine.execute(() -> onSeen(e == null)));
+        channel.answered().whenComplete((c, e) -> {
+            if (e == null) {
+                engine.execute(this::onAnswer);
+            }
+        });
+        channel.hungUp().whenComplete((cause, e) -> engine.execute(() -> onGone(cause)));
+        ringStarted = Instant.now();
+        String command = "originate " + DialString.originate(destination, originateVariables(), "&park()");
+        connection.bgapi(command).whenComplete((body, e) -> engine.execute(() -> onJob(e)));
+    }
+
+    private Map<String, String> originateVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("origination_uuid", uuid);
+        // FreeSWITCH gives up by itself a moment after we would: a leg never outlives us by more than that
+        long seconds = Math.max(1, (ringFor.toMillis() + 999) / 1000);
+        variables.put("originate_timeout", Long.toString(seconds));
+        variables.putAll(engine.request().variables());
+        return variables;
+    }
+
+    private void onSeen(boolean exists) {
+        if (!exists) {
+            return;
+        }
+        seen = true;
+        if (kill == Kill.MISSED) {
+            sendKill();
+        }
+    }
+
+    private void onAnswer() {
+        if (answered) {
+            return;
+        }
+        answered = true;
+        answeredAt = Instant.now();
+        if (outcome != null) {
+            return; // hung up by us already; the kill is on its way
+        }
+        if (engine.request().leaseScope() == LeaseScope.RINGING) {
+            releaseLease();
+        }
+        engine.legAnswered(this);
+        if (isReady()) {
+            engine.legReady(this);
+        }
+    }
+
+    private void onJob(Throwable error) {
+        jobDone = true;
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause == null) {
+            jobOk = true;
+            if (killCause != null) {
+                if (kill != Kill.ACCEPTED) {
+                    sendKill(); // it came up after our uuid_kill missed it
+                }
+                return;
+            }
+            if (outcome == null && isReady()) {
+                engine.legReady(this);
+            }
+        } else if (cause instanceof CommandRejectedException rejected) {
+            // FreeSWITCH's originate failed: the channel is gone, whatever events we may still see
+            channel.markHungUp(rejected.hangupCause());
+        } else {
+            // connection lost or no reply: the channel may be alive; give up on it and make sure it goes away
+            failure = cause;
+            if (outcome == null) {
+                decide(LegOutcome.FAILED, null);
+                requestKill(HangupCauses.ORIGINATOR_CANCEL);
+                engine.legEnded(this);
+            }
+        }
+    }
+
+    private void onGone(String cause) {
+        if (outcome == null) {
+            decide(HangupCauses.outcomeOf(cause, answered), cause);
+            engine.legEnded(this);
+        } else if (outcome == LegOutcome.ANSWERED) {
+            releaseLease(); // the winner's call is over (LeaseScope.CALL)
+        }
+        engine.legGone(this);
+    }
+
+    /**
+     * Hangs the leg up with {@code cause} and records {@code newOutcome}, unless it is already over. Returns whether
+     * it did. The channel is killed by uuid even while its originate is still pending; if the kill arrives before
+     * the channel exists, it is sent again as soon as the channel shows up.
+     */
+    boolean hangUp(String cause, LegOutcome newOutcome) {
+        if (outcome != null) {
+            return false;
+        }
+        decide(newOutcome, cause);
+        requestKill(cause);
+        return true;
+    }
+
+    /** Marks the leg as the group's winner: it stays up and belongs to the caller from now on. */
+    void handOut() {
+        decide(LegOutcome.ANSWERED, null);
+        if (lease != null && !leaseReleased) {
+            if (engine.request().leaseScope() != LeaseScope.CALL || channel.isHungUp()) {
+                releaseLease();
+            } else {
+                engine.releaseWhenCallEnds(this);
+            }
+        }
+    }
+
+    private void decide(LegOutcome newOutcome, String cause) {
+        outcome = newOutcome;
+        hangupCause = cause;
+        endedAt = Instant.now();
+        if (newOutcome != LegOutcome.ANSWERED) {
+            releaseLease();
+        }
+    }
+
+    private void requestKill(String cause) {
+        killCause = cause;
+        sendKill();
+    }
+
+    /** Sends uuid_kill again after the connection came back; a no-op unless an earlier kill could not be sent. */
+    void retryKill() {
+        if (kill == Kill.UNSENT) {
+            sendKill();
+        }
+    }
+
+    private void sendKill() {
+        if (channel.isHungUp() || killAttempts >= MAX_KILL_ATTEMPTS) {
+            return;
+        }
+        killAttempts++;
+        kill = Kill.SENT;
+        connection.api("uuid_kill " + uuid + " " + killCause)
+                .whenComplete((body, e) -> engine.execute(() -> onKillReply(body, e)));
+    }
+
+    private void onKillReply(String body, Throwable error) {
+        if (channel.isHungUp()) {
+            return;
+        }
+        if (error != null) {
+            kill = Kill.UNSENT; // the connection is down: the engine retries when it is back
+            return;
+        }
+        if (body != null && body.strip().startsWith("+OK")) {
+            kill = Kill.ACCEPTED;
+            return;
+        }
+        // "-ERR No such channel!": not created yet (originate still pending), or already gone
+        kill = Kill.MISSED;
+        if (jobDone && failure == null) {
+            channel.markHungUp(killCause);
+        } else if (seen || jobOk) {
+            sendKill();
+        }
+    }
+
+    void releaseLease() {
+        if (lease != null && !leaseReleased) {
+            leaseReleased = true;
+            lease.release();
+        }
+    }
+
+    boolean isReady() {
+        return answered && jobOk;
+    }
+
+    boolean isAnswered() {
+        return answered;
+    }
+
+    /** Its outcome is decided (handed out, ended, or hung up by us). */
+    boolean isOver() {
+        return outcome != null;
+    }
+
+    /** The channel is known not to exist any more on FreeSWITCH. */
+    boolean isGone() {
+        return channel.isHungUp();
+    }
+
+    /** We want it gone and it may still exist. */
+    boolean awaitsKill() {
+        return killCause != null && !channel.isHungUp();
+    }
+
+    String destination() {
+        return destination;
+    }
+
+    String uuid() {
+        return uuid;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    Lease lease() {
+        return lease;
+    }
+
+    LegOutcome outcome() {
+        return outcome;
+    }
+
+    /** The local error that ended this leg (connection lost, ...), or {@code null}. */
+    Throwable failure() {
+        return failure;
+    }
+
+    LegResult result() {
+        return new LegResult(destination, uuid, outcome, hangupCause, ringStarted, answeredAt, endedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "Leg[" + destination + ", " + uuid + ", " + outcome + "]";
+    }
+}

@@ -1,0 +1,321 @@
+package io.camelfreeswitch.call;
+
+import io.camelfreeswitch.call.balancer.LoadBalancer;
+import io.camelfreeswitch.esl.ConnectionLostException;
+import io.camelfreeswitch.esl.ConnectionState;
+import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.Registration;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running ring group: what every mode shares. It starts legs, decides the winner (the first leg to answer, one
+ * only), hands it out once it is ready, and when the group is over hangs up every other leg it started, with the
+ * cause that says why. The mode ({@link RingStrategy}) only decides which destination to ring next and when.
+ * <p>
+ * Everything runs on this group's {@link SerialExecutor}: legs' events, timeouts, cancellation and connection loss
+ * are handled one at a time, so there is no lock and no race between "answered" and "timed out".
+ */
+final class RingEngine {
+
+    /** The channel events a ring group needs; the connection's subscription is additive, so asking twice is free. */
+    static final List<String> EVENTS = List.of("CHANNEL_CREATE", "CHANNEL_PROGRESS", "CHANNEL_PROGRESS_MEDIA",
+            "CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE", "BACKGROUND_JOB");
+
+    /**
+     * How long an answered winner may wait for its originate job's +OK before it is handed out anyway: FreeSWITCH
+     * sends it ~20 ms after the answer, so this only matters if the job report is lost.
+     */
+    private static final Duration READY_GRACE = Duration.ofSeconds(2);
+
+    private final EslConnection connection;
+    private final RingGroupRequest request;
+    private final RingStrategy strategy;
+    private final SerialExecutor serial = new SerialExecutor(RingScheduler.shared());
+    private final CompletableFuture<RingGroupResult> result = new CompletableFuture<>();
+    private final List<Leg> legs = new ArrayList<>();
+    private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+    private final long deadlineNanos;
+
+    private Leg winner;
+    private boolean finished;
+    private Channel caller;
+    private Registration stateRegistration;
+
+    RingEngine(EslConnection connection, RingGroupRequest request, RingStrategy strategy) {
+        this.connection = connection;
+        this.request = request;
+        this.strategy = strategy;
+        this.deadlineNanos = request.totalTimeout() == null ? Long.MAX_VALUE
+                : System.nanoTime() + request.totalTimeout().toNanos();
+    }
+
+    /** Starts ringing; the returned future is the group's result (cancel it to hang up every leg). */
+    CompletableFuture<RingGroupResult> start() {
+        result.whenComplete((r, e) -> {
+            if (e instanceof CancellationException) {
+                execute(() -> finish(RingGroupOutcome.CANCELLED, null));
+            }
+        });
+        execute(this::begin);
+        return result;
+    }
+
+    private void begin() {
+        // told the current state at once: a connection already down fails the group before anything is sent
+        stateRegistration = connection.addStateListener((state, cause) -> execute(() -> onConnectionState(state, cause)));
+        if (request.callerUuid() != null) {
+            watchCaller(request.callerUuid());
+        }
+        if (request.totalTimeout() != null) {
+            schedule(request.totalTimeout(), () -> timeOut());
+        }
+        connection.subscribe(EVENTS).whenComplete((ok, e) -> execute(() -> {
+            if (e != null) {
+                finish(RingGroupOutcome.FAILED, unwrap(e));
+            } else if (!finished) {
+                strategy.start(this);
+            }
+        }));
+    }
+
+    private void watchCaller(String callerUuid) {
+        caller = Channel.track(connection, callerUuid, null);
+        caller.hungUp().whenComplete((cause, e) -> execute(() -> finish(RingGroupOutcome.CANCELLED, null)));
+        // the caller may have left before we started listening: ask once
+        connection.api("uuid_exists " + callerUuid).whenComplete((body, e) -> {
+            if (e == null && body != null && body.strip().equals("false")) {
+                execute(() -> finish(RingGroupOutcome.CANCELLED, null));
+            }
+        });
+    }
+
+    private void onConnectionState(ConnectionState state, Throwable cause) {
+        if (state == ConnectionState.DOWN || state == ConnectionState.CLOSED) {
+            finish(RingGroupOutcome.FAILED, new ConnectionLostException(
+                    "Connection to FreeSWITCH " + (state == ConnectionState.CLOSED ? "closed" : "lost")
+                            + " while the ring group was ringing", cause));
+            if (state == ConnectionState.CLOSED) {
+                stopWatchingConnection(); // nothing more can be done through it
+            }
+        } else if (state == ConnectionState.UP && finished) {
+            // legs we could not hang up while the connection was down
+            legs.forEach(Leg::retryKill);
+        }
+    }
+
+    // ---- what modes use ----
+
+    RingGroupRequest request() {
+        return request;
+    }
+
+    EslConnection connection() {
+        return connection;
+    }
+
+    LoadBalancer balancer() {
+        return request.balancer();
+    }
+
+    boolean isFinished() {
+        return finished;
+    }
+
+    /** Runs {@code task} on this group's serial executor. */
+    void execute(Runnable task) {
+        serial.execute(task);
+    }
+
+    /** Runs {@code task} on this group's serial executor after {@code delay}; cancelled when the group finishes. */
+    void schedule(Duration delay, Runnable task) {
+        timers.add(RingScheduler.shared().schedule(() -> execute(task), delay.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    /**
+     * How long the next leg may ring: the per-leg timeout, capped by what is left of the total timeout; {@code null}
+     * when the total timeout is spent.
+     */
+    Duration nextRingTime() {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            return null;
+        }
+        Duration timeout = request.timeout();
+        return timeout.toNanos() <= left ? timeout : Duration.ofNanos(left);
+    }
+
+    /** Originates a leg to {@code destination} that rings for at most {@code ringFor} (enforced by the mode). */
+    Leg ring(String destination, Duration ringFor, io.camelfreeswitch.call.balancer.Lease lease) {
+        Leg leg = new Leg(this, destination, ringFor, lease);
+        legs.add(leg);
+        leg.start();
+        return leg;
+    }
+
+    /** The current winner, answered but perhaps not yet ready; {@code null} when none. */
+    Leg winner() {
+        return winner;
+    }
+
+    /** Whether every leg started so far is over. */
+    boolean allLegsOver() {
+        return legs.stream().allMatch(Leg::isOver);
+    }
+
+    /** Ends the group because its time is up, unless a leg has just answered and is about to be handed out. */
+    void timeOut() {
+        if (winner == null) {
+            finish(RingGroupOutcome.NO_ANSWER, null);
+        }
+    }
+
+    /**
+     * Ends the group after its last leg ended by itself: NO_ANSWER (busy, rejected, unanswered), or FAILED when no
+     * leg reached FreeSWITCH because of a local error such as a lost connection.
+     */
+    void finishExhausted() {
+        Throwable failure = legs.stream().map(Leg::failure).filter(f -> f != null).findFirst().orElse(null);
+        boolean allLocalFailures = !legs.isEmpty() && legs.stream().allMatch(leg -> leg.failure() != null);
+        finish(allLocalFailures ? RingGroupOutcome.FAILED : RingGroupOutcome.NO_ANSWER,
+                allLocalFailures ? failure : null);
+    }
+
+    // ---- what legs report ----
+
+    void legAnswered(Leg leg) {
+        if (finished || winner != null) {
+            leg.hangUp(HangupCauses.LOSE_RACE, LegOutcome.LOST_RACE);
+            return;
+        }
+        winner = leg;
+        strategy.winnerChosen(this, leg);
+        schedule(READY_GRACE, () -> {
+            if (winner == leg && !finished) {
+                handOut(leg);
+            }
+        });
+    }
+
+    void legReady(Leg leg) {
+        if (winner == leg && !finished) {
+            handOut(leg);
+        }
+    }
+
+    /** A leg ended by itself (or failed) before being handed out: let the mode move on. */
+    void legEnded(Leg leg) {
+        if (winner == leg) {
+            winner = null; // it answered but vanished before it was ready
+        }
+        if (leg.failure() instanceof ConnectionLostException lost) {
+            finish(RingGroupOutcome.FAILED, lost); // no point ringing anyone else through a dead connection
+        } else if (!finished) {
+            strategy.legEnded(this, leg);
+        }
+    }
+
+    /** A leg's channel no longer exists; once all are gone, the connection no longer needs watching. */
+    void legGone(Leg leg) {
+        if (finished && legs.stream().noneMatch(Leg::awaitsKill)) {
+            stopWatchingConnection();
+        }
+    }
+
+    /** Keeps the winner's lease until its call ends, or until the connection is closed for good. */
+    void releaseWhenCallEnds(Leg leg) {
+        Registration[] closed = new Registration[1];
+        boolean[] wasDown = new boolean[1];
+        closed[0] = connection.addStateListener((state, cause) -> execute(() -> {
+            if (state == ConnectionState.CLOSED) {
+                leg.releaseLease();
+                closed[0].close();
+            } else if (state == ConnectionState.DOWN) {
+                wasDown[0] = true;
+            } else if (state == ConnectionState.UP && wasDown[0]) {
+                // its CHANNEL_HANGUP_COMPLETE may have been missed while we were away
+                wasDown[0] = false;
+                connection.api("uuid_exists " + leg.uuid()).thenAccept(body -> {
+                    if (body != null && body.strip().equals("false")) {
+                        leg.channel().markHungUp("NORMAL_CLEARING");
+                    }
+                });
+            }
+        }));
+        leg.channel().hungUp().whenComplete((cause, e) -> execute(() -> closed[0].close()));
+    }
+
+    // ---- the end ----
+
+    private void handOut(Leg leg) {
+        leg.handOut();
+        finish(RingGroupOutcome.ANSWERED, null);
+    }
+
+    /**
+     * Ends the group once: hangs up every leg still up except the handed-out winner, with the cause the outcome
+     * implies (NO_ANSWER on timeout, ORIGINATOR_CANCEL on cancel, caller hang-up or failure, LOSE_RACE when someone
+     * else won), then completes the result.
+     */
+    void finish(RingGroupOutcome outcome, Throwable failure) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        timers.forEach(timer -> timer.cancel(false));
+        timers.clear();
+        Leg handedOut = outcome == RingGroupOutcome.ANSWERED ? winner : null;
+        for (Leg leg : legs) {
+            if (leg != handedOut) {
+                hangUpForOutcome(leg, outcome);
+            }
+        }
+        if (caller != null) {
+            caller.stopTracking();
+        }
+        if (legs.stream().noneMatch(Leg::awaitsKill)) {
+            stopWatchingConnection();
+        }
+        RingGroupResult ringResult = new RingGroupResult(outcome, handedOut == null ? null : handedOut.channel(),
+                legs.stream().map(Leg::result).toList(), failure);
+        // user code continues on the completing thread: keep it off the ring groups' own scheduler
+        ForkJoinPool.commonPool().execute(() -> result.complete(ringResult));
+    }
+
+    /** The PARALLEL race is won: every other leg still up is hung up with LOSE_RACE. */
+    void hangUpAllBut(Leg winner) {
+        for (Leg leg : legs) {
+            if (leg != winner) {
+                leg.hangUp(HangupCauses.LOSE_RACE, leg.isAnswered() ? LegOutcome.LOST_RACE : LegOutcome.NO_ANSWER);
+            }
+        }
+    }
+
+    private static void hangUpForOutcome(Leg leg, RingGroupOutcome outcome) {
+        switch (outcome) {
+            case ANSWERED -> leg.hangUp(HangupCauses.LOSE_RACE,
+                    leg.isAnswered() ? LegOutcome.LOST_RACE : LegOutcome.NO_ANSWER);
+            case NO_ANSWER -> leg.hangUp(HangupCauses.NO_ANSWER, LegOutcome.NO_ANSWER);
+            case CANCELLED -> leg.hangUp(HangupCauses.ORIGINATOR_CANCEL, LegOutcome.CANCELLED);
+            case FAILED -> leg.hangUp(HangupCauses.ORIGINATOR_CANCEL, LegOutcome.FAILED);
+        }
+    }
+
+    private void stopWatchingConnection() {
+        if (stateRegistration != null) {
+            stateRegistration.close();
+        }
+    }
+
+    static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+}

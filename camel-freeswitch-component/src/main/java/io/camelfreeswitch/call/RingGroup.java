@@ -1,0 +1,99 @@
+package io.camelfreeswitch.call;
+
+import io.camelfreeswitch.call.balancer.LoadBalancer;
+import io.camelfreeswitch.esl.EslConnection;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Calls a list of destinations and connects the first that answers.
+ * <ul>
+ * <li>{@link RingMode#PARALLEL} — see {@link ParallelRing}: all at once, first answer wins, the others are hung up
+ * with LOSE_RACE.</li>
+ * <li>{@link RingMode#SEQUENTIAL} — see {@link SequentialRing}: one at a time in group order, each up to the
+ * timeout.</li>
+ * <li>{@link RingMode#BALANCING} — see {@link BalancingRing}: one at a time, least-loaded first through a
+ * {@link LoadBalancer}.</li>
+ * </ul>
+ * Every leg is originated with {@code bgapi originate {origination_uuid=...,originate_timeout=...,vars}dest &park()}
+ * after its event listener is registered; the connection is subscribed once to the channel events the group needs.
+ * A leg counts as answered at its CHANNEL_ANSWER; the winner is handed out when its originate job has also reported
+ * {@code +OK} (it is then parked, ready to bridge). Every leg started is hung up unless it is the one handed out —
+ * on timeout (NO_ANSWER), when another leg won (LOSE_RACE), when the caller hangs up, the returned future is
+ * cancelled or the connection fails (ORIGINATOR_CANCEL). A leg whose originate is still pending is killed by uuid as
+ * soon as FreeSWITCH knows it.
+ * <p>
+ * <b>Connection loss</b> ends the group at once (not after the timeout): {@link #ring(EslConnection,
+ * RingGroupRequest)} completes normally with {@link RingGroupOutcome#FAILED} and the
+ * {@link io.camelfreeswitch.esl.ConnectionLostException} in {@link RingGroupResult#failure()}; the six-argument form
+ * completes exceptionally with that exception. Legs that could not be hung up are hung up when the connection comes
+ * back.
+ * <p>
+ * Futures are completed on {@link java.util.concurrent.ForkJoinPool#commonPool()}, never on a Netty event loop.
+ * Timers use one shared daemon scheduler; no thread is created per ring group.
+ */
+public final class RingGroup {
+
+    private RingGroup() {
+    }
+
+    /**
+     * The reference form. Completes with the channel that answered first (parked, ready to bridge), or empty when
+     * nobody answered in time, every destination failed, or the caller left.
+     *
+     * @param connection an inbound client or an outbound session
+     * @param group      dial strings such as {@code user/1001}
+     * @param mode       {@code null} means PARALLEL
+     * @param timeout    maximum time to wait for any callee to answer (per leg in SEQUENTIAL/BALANCING); {@code null}
+     *                   means 30 s
+     * @param variables  channel variables applied to every callee leg; may be {@code null}
+     * @param balancer   required for BALANCING, ignored otherwise
+     * @return cancel it to hang up every leg; fails with the cause (connection lost, balancer unavailable) when the
+     *         group could not be carried out
+     * @throws IllegalArgumentException BALANCING without a balancer, an empty group, or a destination or variable that
+     *                                  cannot be written into a dial string
+     */
+    public static CompletableFuture<Optional<Channel>> ring(EslConnection connection, List<String> group,
+            RingMode mode, Duration timeout, Map<String, String> variables, LoadBalancer balancer) {
+        RingGroupRequest request = RingGroupRequest.builder(Objects.requireNonNull(group, "group"))
+                .mode(mode).timeout(timeout).variables(variables).balancer(balancer).build();
+        CompletableFuture<RingGroupResult> result = ring(connection, request);
+        CompletableFuture<Optional<Channel>> answered = new CompletableFuture<>();
+        result.whenComplete((r, e) -> {
+            if (e != null) {
+                answered.completeExceptionally(e);
+            } else if (r.outcome() == RingGroupOutcome.FAILED && r.failure() != null) {
+                answered.completeExceptionally(r.failure());
+            } else {
+                answered.complete(r.answered());
+            }
+        });
+        answered.whenComplete((r, e) -> {
+            if (answered.isCancelled()) {
+                result.cancel(false);
+            }
+        });
+        return answered;
+    }
+
+    /**
+     * Rings {@code request}'s destinations. Completes with the outcome, the winner (if any) and every leg's fate;
+     * FAILED (with {@link RingGroupResult#failure()}) rather than exceptionally when the connection or the balancer
+     * fails. Cancelling the future hangs up every leg and releases every lease.
+     */
+    public static CompletableFuture<RingGroupResult> ring(EslConnection connection, RingGroupRequest request) {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(request, "request");
+        RingStrategy strategy = switch (request.mode()) {
+            case PARALLEL -> new ParallelRing();
+            case SEQUENTIAL -> new SequentialRing(request);
+            case BALANCING -> new BalancingRing(request);
+        };
+        return new RingEngine(connection, request, strategy).start();
+    }
+}

@@ -1,0 +1,122 @@
+package io.camelfreeswitch.simulator;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * JUnit 5 extension: a fresh simulator per test class ({@link #perClass()}) or per test ({@link #perTest()}).
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static FreeSwitchSimulatorExtension SIM = FreeSwitchSimulatorExtension.perClass().assertNoLiveChannelsAfterEach();
+ * ... SIM.simulator(), SIM.port(), SIM.password()
+ * }</pre>
+ */
+public final class FreeSwitchSimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback {
+
+    private final boolean perTest;
+    private Consumer<FreeSwitchSimulator.Builder> configurer = b -> { };
+    private Duration noLiveChannelsTimeout;
+    private FreeSwitchSimulator simulator;
+
+    private FreeSwitchSimulatorExtension(boolean perTest) {
+        this.perTest = perTest;
+    }
+
+    public static FreeSwitchSimulatorExtension perClass() {
+        return new FreeSwitchSimulatorExtension(false);
+    }
+
+    public static FreeSwitchSimulatorExtension perTest() {
+        return new FreeSwitchSimulatorExtension(true);
+    }
+
+    /** Customises the builder (password, reorderEvents, destinations...) before each simulator is built. */
+    public FreeSwitchSimulatorExtension configure(Consumer<FreeSwitchSimulator.Builder> configurer) {
+        this.configurer = configurer;
+        return this;
+    }
+
+    /** After each test, waits up to 5 s for every channel to be gone and fails the test otherwise. */
+    public FreeSwitchSimulatorExtension assertNoLiveChannelsAfterEach() {
+        return assertNoLiveChannelsAfterEach(Duration.ofSeconds(5));
+    }
+
+    public FreeSwitchSimulatorExtension assertNoLiveChannelsAfterEach(Duration timeout) {
+        this.noLiveChannelsTimeout = timeout;
+        return this;
+    }
+
+    public FreeSwitchSimulator simulator() {
+        if (simulator == null) {
+            throw new IllegalStateException("the simulator runs only while a test (or, per class, the class) runs");
+        }
+        return simulator;
+    }
+
+    public int port() {
+        return simulator().port();
+    }
+
+    public String password() {
+        return simulator().password();
+    }
+
+    public SimulatorLedger ledger() {
+        return simulator().ledger();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (!perTest) {
+            simulator = newSimulator();
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (perTest) {
+            simulator = newSimulator();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        try {
+            if (noLiveChannelsTimeout != null && simulator != null && context.getExecutionException().isEmpty()) {
+                simulator.ledger().awaitNoLiveChannels(noLiveChannelsTimeout);
+            }
+        } finally {
+            if (perTest && simulator != null) {
+                simulator.close();
+                simulator = null;
+            } else if (simulator != null) {
+                simulator.faults().clear();
+                if (!simulator.running()) {
+                    simulator.start();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (!perTest && simulator != null) {
+            simulator.close();
+            simulator = null;
+        }
+    }
+
+    private FreeSwitchSimulator newSimulator() {
+        FreeSwitchSimulator.Builder b = FreeSwitchSimulator.builder();
+        configurer.accept(b);
+        return b.build().start();
+    }
+}

@@ -1,0 +1,73 @@
+package io.camelfreeswitch.simulator;
+
+import io.camelfreeswitch.simulator.internal.SwitchCore;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Faults on demand, to test how a client copes with a misbehaving or vanishing FreeSWITCH. */
+public final class SimulatorFaults {
+
+    /** Bytes no ESL parser can accept: a non-numeric Content-Length and binary junk. */
+    public static final byte[] GARBAGE = ("Content-Length: garbage\nContent-Type: \u0001\u0002\n\n\u00ff\u00fe junk\n\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    private final FreeSwitchSimulator simulator;
+    private final SwitchCore core;
+
+    SimulatorFaults(FreeSwitchSimulator simulator, SwitchCore core) {
+        this.simulator = simulator;
+        this.core = core;
+    }
+
+    /** Closes every ESL connection at once, inbound and outbound (the server keeps listening). */
+    public void dropAllConnections() {
+        core.dropAllConnections();
+    }
+
+    /** Holds every command this long before handling it (so replies, and what they cause, come late). */
+    public void delayReplies(Duration delay) {
+        core.replyDelayMillis(nonNegative(delay).toMillis());
+    }
+
+    /** Delays each event frame by this much on every connection (order is kept). */
+    public void slowEvents(Duration delay) {
+        core.slowEventsMillis(nonNegative(delay).toMillis());
+    }
+
+    /** Writes {@link #GARBAGE} on every connection. */
+    public void sendGarbage() {
+        core.sendGarbage(GARBAGE);
+    }
+
+    /** While true, every auth is answered {@code -ERR invalid} and the connection closed. */
+    public void refuseAuth(boolean refuse) {
+        core.refuseAuth(refuse);
+    }
+
+    /** Stops listening and closes every connection; {@link #restart()} or {@code start()} listens again. */
+    public void stopServer() {
+        simulator.stop();
+    }
+
+    public void restart() {
+        simulator.stop();
+        simulator.start();
+    }
+
+    /** Back to a healthy server: no delays, auth accepted. */
+    public void clear() {
+        core.replyDelayMillis(0);
+        core.slowEventsMillis(0);
+        core.refuseAuth(false);
+    }
+
+    private static Duration nonNegative(Duration d) {
+        Objects.requireNonNull(d, "delay");
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative: " + d);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,17 @@
+package io.camelfreeswitch.simulator.internal;
+
+import java.time.Instant;
+
+/** Where the switch core reports channel life-cycle facts (the public SimulatorLedger). */
+public interface LedgerSink {
+
+    void created(String uuid, String destination, Instant at);
+
+    void answered(String uuid, Instant at);
+
+    void bridged(String uuid, Instant at);
+
+    void hungUp(String uuid, Instant at, String cause, String killedBy);
+
+    void destroyed(String uuid);
+}

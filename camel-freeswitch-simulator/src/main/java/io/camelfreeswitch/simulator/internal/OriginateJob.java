@@ -1,0 +1,167 @@
+package io.camelfreeswitch.simulator.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One running originate, on the core thread. Rings the groups of the dial string in order ({@code |}); inside a
+ * group every leg rings at once ({@code ,}) and the first to answer (or to send early media, unless
+ * ignore_early_media=true) wins while the others are hung up with LOSE_RACE. Legs still ringing when
+ * originate_timeout expires are hung up with NO_ANSWER.
+ */
+final class OriginateJob {
+
+    static final int DEFAULT_TIMEOUT_SECONDS = 60;
+
+    private final SwitchCore core;
+    private final OriginateCommand command;
+    private final Consumer<SimChannel> onWinner;
+    private final CompletableFuture<String> result = new CompletableFuture<>();
+    private final List<SimChannel> ringing = new ArrayList<>();
+    private int nextGroup;
+    private String lastCause;
+    private ScheduledFuture<?> timeout;
+    private boolean finished;
+
+    OriginateJob(SwitchCore core, OriginateCommand command, Consumer<SimChannel> onWinner) {
+        this.core = core;
+        this.command = command;
+        this.onWinner = onWinner;
+    }
+
+    CompletableFuture<String> start() {
+        ringNextGroup();
+        return result;
+    }
+
+    private void ringNextGroup() {
+        DialString ds = command.dialString();
+        while (!finished && ringing.isEmpty()) {
+            if (nextGroup >= ds.groups().size()) {
+                fail(lastCause == null ? "NO_ROUTE_DESTINATION" : lastCause);
+                return;
+            }
+            List<DialString.Leg> group = ds.groups().get(nextGroup++);
+            boolean firstLegOfCall = nextGroup == 1;
+            int legIndex = 0;
+            List<SimChannel> created = new ArrayList<>();
+            for (DialString.Leg leg : group) {
+                Map<String, String> vars = DialString.effective(ds.globalVariables(), leg);
+                // a global origination_uuid can only name one channel: the first leg rung
+                if (!(firstLegOfCall && legIndex == 0) && !leg.variables().containsKey("origination_uuid")) {
+                    vars.remove("origination_uuid");
+                }
+                legIndex++;
+                Endpoint endpoint = Endpoint.resolve(leg.endpoint(), core.declaredDestinations());
+                if (endpoint.immediateFailure().isPresent()) {
+                    lastCause = endpoint.immediateFailure().get();
+                    continue;
+                }
+                SimChannel ch = core.createOutboundLeg(endpoint, vars, command);
+                if (ch == null) {
+                    lastCause = "DESTINATION_OUT_OF_ORDER";
+                    continue;
+                }
+                ch.job = this;
+                ringing.add(ch);
+                created.add(ch);
+            }
+            if (!ringing.isEmpty()) {
+                long seconds = timeoutSeconds(ds.globalVariables());
+                timeout = core.schedule(this::timedOut, seconds * 1000, TimeUnit.MILLISECONDS);
+                for (SimChannel ch : created) {
+                    core.startBehaviour(ch);
+                }
+            }
+        }
+    }
+
+    private long timeoutSeconds(Map<String, String> vars) {
+        String t = vars.get("originate_timeout");
+        if (t == null && vars.get("call_timeout") != null) {
+            t = vars.get("call_timeout");
+        }
+        if (t != null) {
+            try {
+                return Math.max(1, Long.parseLong(t.trim()));
+            } catch (NumberFormatException ignored) {
+                // FreeSWITCH ignores a bad value too
+            }
+        }
+        return command.timeoutSeconds() != null ? command.timeoutSeconds() : DEFAULT_TIMEOUT_SECONDS;
+    }
+
+    boolean ignoresEarlyMedia(SimChannel ch) {
+        return "true".equalsIgnoreCase(ch.variables.get("ignore_early_media"));
+    }
+
+    void earlyMedia(SimChannel ch) {
+        if (!ignoresEarlyMedia(ch)) {
+            win(ch);
+        }
+    }
+
+    void answered(SimChannel ch) {
+        win(ch);
+    }
+
+    private void win(SimChannel winner) {
+        if (finished || !ringing.contains(winner)) {
+            return;
+        }
+        finished = true;
+        cancelTimeout();
+        winner.job = null;
+        for (SimChannel other : ringing) {
+            if (other != winner) {
+                other.job = null;
+                core.hangup(other, "LOSE_RACE", "lose-race");
+            }
+        }
+        ringing.clear();
+        result.complete("+OK " + winner.uuid + "\n");
+        onWinner.accept(winner);
+    }
+
+    /** A leg of this originate ended before winning (fired after its CHANNEL_HANGUP_COMPLETE). */
+    void legFailed(SimChannel ch, String cause) {
+        if (finished || !ringing.remove(ch)) {
+            return;
+        }
+        lastCause = cause;
+        if (ringing.isEmpty()) {
+            cancelTimeout();
+            ringNextGroup();
+        }
+    }
+
+    /** The caller gave up (a bridge whose caller hung up): every ringing leg ends with {@code cause}. */
+    void cancel(String cause, String killedBy) {
+        for (SimChannel ch : new ArrayList<>(ringing)) {
+            core.hangup(ch, cause, killedBy);
+        }
+    }
+
+    private void timedOut() {
+        for (SimChannel ch : new ArrayList<>(ringing)) {
+            core.hangup(ch, "NO_ANSWER", "timeout");
+        }
+    }
+
+    private void cancelTimeout() {
+        if (timeout != null) {
+            timeout.cancel(false);
+            timeout = null;
+        }
+    }
+
+    private void fail(String cause) {
+        finished = true;
+        result.complete("-ERR " + cause + "\n");
+    }
+}
