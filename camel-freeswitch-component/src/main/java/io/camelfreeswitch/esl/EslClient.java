@@ -1,0 +1,473 @@
+package io.camelfreeswitch.esl;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Inbound ESL client: we connect to FreeSWITCH (port 8021), authenticate, and keep the connection alive.
+ *
+ * <p>Life: {@link #connect(EslClientOptions)} (or {@link #start()}) opens the socket, answers {@code auth/request},
+ * restores every remembered subscription and filter, then the state is {@link ConnectionState#UP}. When the socket
+ * dies, pending commands, bgapi jobs and executions fail at once with {@link ConnectionLostException}, the state goes
+ * DOWN, then CONNECTING, and the client retries with exponential back-off and jitter, forever unless
+ * {@code maxReconnectAttempts} says otherwise; listeners are kept. A refused password is not retried: the state goes
+ * DOWN with an {@link AuthenticationException}, the client stops reconnecting, and it must be closed and recreated
+ * with the right credentials (retrying a wrong password would only fill FreeSWITCH's log and trip fail2ban).
+ */
+public final class EslClient extends AbstractEslConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(EslClient.class);
+    private static final AtomicInteger CLIENT_IDS = new AtomicInteger();
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
+
+    private final EslClientOptions options;
+    private final EventLoopGroup group;
+    private final boolean ownsGroup;
+    private final ExecutorService ownedExecutor;
+    private final ReconnectBackoff backoff;
+    private final SerialExecutor stateLane;
+    private final CopyOnWriteArrayList<ConnectionStateListener> stateListeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<EslClient> firstUp = new CompletableFuture<>();
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private final Object lifecycle = new Object();
+
+    // guarded by lifecycle
+    private boolean started;
+    private boolean closed;
+    private boolean gaveUp;
+    private boolean failFastOnFirstAttempt;
+    private int failedAttempts;
+    private EslProtocolHandler current;
+    private ScheduledFuture<?> pendingReconnect;
+
+    private volatile EslProtocolHandler authenticated;
+    private volatile ConnectionState state = ConnectionState.DOWN;
+    private volatile Throwable stateCause;
+
+    private EslClient(EslClientOptions options, ExecutorService ownedExecutor, java.util.concurrent.Executor pool) {
+        super(pool, options.requestTimeout(), options.eventFormat());
+        this.options = options;
+        this.ownedExecutor = ownedExecutor;
+        if (options.eventLoopGroup() != null) {
+            this.group = options.eventLoopGroup();
+            this.ownsGroup = false;
+        } else {
+            this.group = new MultiThreadIoEventLoopGroup(1,
+                    new DefaultThreadFactory("esl-client-" + CLIENT_IDS.incrementAndGet(), true),
+                    NioIoHandler.newFactory());
+            this.ownsGroup = true;
+        }
+        this.backoff = new ReconnectBackoff(options.reconnectInitialDelay(), options.reconnectMaxDelay(),
+                options.reconnectMultiplier(), options.reconnectJitter());
+        this.stateLane = new SerialExecutor(pool);
+    }
+
+    /** A client that is not connected yet; call {@link #start()}. */
+    public static EslClient create(EslClientOptions options) {
+        if (options.eventExecutor() != null) {
+            return new EslClient(options, null, options.eventExecutor());
+        }
+        ExecutorService pool = Executors.newCachedThreadPool(new DefaultThreadFactory("esl-events", true));
+        return new EslClient(options, pool, pool);
+    }
+
+    /**
+     * Connects and authenticates. Fails (and closes the client) if that first attempt fails: with
+     * {@link AuthenticationException} for refused credentials, {@link ConnectionLostException} naming host:port when
+     * FreeSWITCH cannot be reached. Once up, the client reconnects by itself.
+     */
+    public static CompletableFuture<EslClient> connect(EslClientOptions options) {
+        EslClient client = create(options);
+        synchronized (client.lifecycle) {
+            client.failFastOnFirstAttempt = true;
+        }
+        return client.start();
+    }
+
+    /**
+     * Starts connecting; completes when the client is first UP. Unlike {@link #connect}, a failed first attempt is
+     * retried like any lost connection (the future stays pending), except refused credentials, which fail it.
+     */
+    public CompletableFuture<EslClient> start() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new ConnectionLostException("ESL client for "
+                        + options.address() + " is closed"));
+            }
+            if (!started) {
+                started = true;
+                attempt();
+            }
+        }
+        return firstUp;
+    }
+
+    public EslClientOptions options() {
+        return options;
+    }
+
+    @Override
+    String peer() {
+        return options.address();
+    }
+
+    @Override
+    EslProtocolHandler activeHandler() {
+        EslProtocolHandler handler = authenticated;
+        return handler != null && handler.isOpen() ? handler : null;
+    }
+
+    @Override
+    public ConnectionState state() {
+        return state;
+    }
+
+    @Override
+    public Registration addStateListener(ConnectionStateListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener must not be null");
+        }
+        stateListeners.add(listener);
+        // told on the state lane so it cannot overtake or be overtaken by a concurrent change
+        stateLane.execute(() -> {
+            if (stateListeners.contains(listener)) {
+                notifyState(listener, state, stateCause);
+            }
+        });
+        return () -> stateListeners.remove(listener);
+    }
+
+    private void setState(ConnectionState newState, Throwable cause) {
+        synchronized (lifecycle) {
+            if (state == ConnectionState.CLOSED || (state == newState && cause == stateCause)) {
+                return;
+            }
+            state = newState;
+            stateCause = cause;
+        }
+        LOG.debug("ESL client {} is {}{}", options.address(), newState, cause == null ? "" : ": " + cause.getMessage());
+        List<ConnectionStateListener> listeners = new ArrayList<>(stateListeners);
+        stateLane.execute(() -> listeners.forEach(l -> notifyState(l, newState, cause)));
+    }
+
+    private static void notifyState(ConnectionStateListener listener, ConnectionState state, Throwable cause) {
+        try {
+            listener.onStateChange(state, cause);
+        } catch (Throwable t) {
+            LOG.warn("ESL state listener failed", t);
+        }
+    }
+
+    // ---- connecting ----
+
+    /** Called with {@code lifecycle} held. */
+    private void attempt() {
+        pendingReconnect = null;
+        if (closed || gaveUp) {
+            return;
+        }
+        if (state != ConnectionState.CONNECTING) {
+            setState(ConnectionState.CONNECTING, null);
+        }
+        EslProtocolHandler handler = new EslProtocolHandler(new SocketOwner(), completions, options.address());
+        current = handler;
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                        options.connectTimeout().toMillis()))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new EslFrameDecoder(options.maxHeaderBlockBytes(),
+                                options.maxBodyBytes()), handler);
+                    }
+                });
+        ChannelFuture connecting;
+        try {
+            connecting = bootstrap.connect(options.host(), options.port());
+        } catch (RuntimeException e) {
+            attemptFailed(handler, new ConnectionLostException("cannot connect to ESL at " + options.address()
+                    + ": " + e.getMessage(), e));
+            return;
+        }
+        connecting.addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) {
+                Throwable cause = f.cause();
+                attemptFailed(handler, new ConnectionLostException("cannot connect to ESL at " + options.address()
+                        + ": " + (cause == null ? "cancelled" : cause.getMessage()), cause));
+                return;
+            }
+            // FreeSWITCH greets with auth/request at once; a peer that never does is not FreeSWITCH
+            Channel ch = f.channel();
+            long authWait = options.connectTimeout().plus(options.requestTimeout()).toMillis();
+            ch.eventLoop().schedule(() -> {
+                if (authenticated != handler && ch.isActive()) {
+                    LOG.warn("ESL at {} did not complete authentication within {} ms; closing", options.address(),
+                            authWait);
+                    ch.close();
+                }
+            }, authWait, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private void attemptFailed(EslProtocolHandler handler, EslException cause) {
+        boolean failFast;
+        synchronized (lifecycle) {
+            if (current != handler || closed) {
+                return;
+            }
+            current = null;
+            failedAttempts++;
+            failFast = failFastOnFirstAttempt && !firstUp.isDone();
+            if (!failFast && options.maxReconnectAttempts() > 0 && failedAttempts >= options.maxReconnectAttempts()) {
+                gaveUp = true;
+            }
+        }
+        LOG.debug("ESL connection attempt to {} failed: {}", options.address(), cause.getMessage());
+        setState(ConnectionState.DOWN, cause);
+        if (failFast) {
+            completions.execute(() -> firstUp.completeExceptionally(cause));
+            closeAsync();
+            return;
+        }
+        if (gaveUp) {
+            ConnectionLostException giveUp = new ConnectionLostException("gave up connecting to ESL at "
+                    + options.address() + " after " + failedAttempts + " attempts", cause);
+            completions.execute(() -> firstUp.completeExceptionally(giveUp));
+            return;
+        }
+        scheduleReconnect();
+    }
+
+    private void scheduleReconnect() {
+        synchronized (lifecycle) {
+            if (closed || gaveUp || pendingReconnect != null) {
+                return;
+            }
+            long delay = backoff.delayNanos(Math.max(1, failedAttempts));
+            setState(ConnectionState.CONNECTING, state == ConnectionState.DOWN ? stateCause : null);
+            pendingReconnect = group.next().schedule(() -> {
+                synchronized (lifecycle) {
+                    attempt();
+                }
+            }, delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Socket callbacks, all on the event loop. */
+    private final class SocketOwner implements EslProtocolHandler.Owner {
+        @Override
+        public void onAuthRequest(EslProtocolHandler handler) {
+            String user = options.user();
+            String description = user == null ? "auth" : "userauth " + user;
+            String wire = user == null ? "auth " + options.password() : "userauth " + user + ":" + options.password();
+            handler.send(description, EslCommands.line(wire), options.requestTimeout())
+                    .whenComplete((reply, failure) -> {
+                        if (failure != null) {
+                            handler.close();
+                            return;
+                        }
+                        String text = replyText(reply);
+                        if (text != null && text.startsWith("+OK")) {
+                            restore(handler);
+                        } else {
+                            authenticationRefused(handler, text);
+                        }
+                    });
+        }
+
+        @Override
+        public void onEvent(EslProtocolHandler handler, EslEvent event) {
+            dispatcher.dispatch(event);
+        }
+
+        @Override
+        public void onDisconnectNotice(EslProtocolHandler handler, EslMessage notice) {
+            LOG.debug("ESL at {} sent disconnect-notice: {}", options.address(), notice.bodyAsString().strip());
+        }
+
+        @Override
+        public void onClosed(EslProtocolHandler handler, Throwable cause) {
+            socketClosed(handler, cause);
+        }
+    }
+
+    private void restore(EslProtocolHandler handler) {
+        List<CompletableFuture<EslMessage>> restored = new ArrayList<>();
+        List<String> names = subscriptionsSnapshot();
+        if (!names.isEmpty()) {
+            String line = "event " + eventFormat.keyword() + " " + String.join(" ", names);
+            restored.add(handler.send(line, EslCommands.line(line), requestTimeout));
+        }
+        for (String[] filter : filtersSnapshot()) {
+            String line = "filter " + filter[0] + " " + filter[1];
+            restored.add(handler.send(line, EslCommands.line(line), requestTimeout));
+        }
+        CompletableFuture.allOf(restored.toArray(new CompletableFuture[0])).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.debug("Restoring subscriptions on {} failed: {}", options.address(), failure.getMessage());
+                handler.close();
+                return;
+            }
+            for (CompletableFuture<EslMessage> reply : restored) {
+                String text = replyText(reply.join());
+                if (text != null && text.startsWith("-ERR")) {
+                    LOG.warn("ESL at {} refused a restored subscription or filter: {}", options.address(), text);
+                }
+            }
+            synchronized (lifecycle) {
+                if (closed || current != handler || !handler.isOpen()) {
+                    return;
+                }
+                failedAttempts = 0;
+                authenticated = handler;
+            }
+            setState(ConnectionState.UP, null);
+            firstUp.complete(this);
+        });
+    }
+
+    private void authenticationRefused(EslProtocolHandler handler, String replyText) {
+        AuthenticationException refused = new AuthenticationException("ESL at " + options.address() + " refused "
+                + (options.user() == null ? "the password" : "userauth for " + options.user()) + ": "
+                + (replyText == null ? "no Reply-Text" : replyText.strip())
+                + "; not retrying (fix the credentials and create a new client)");
+        synchronized (lifecycle) {
+            gaveUp = true;
+        }
+        LOG.error(refused.getMessage());
+        setState(ConnectionState.DOWN, refused);
+        firstUp.completeExceptionally(refused);
+        handler.close();
+        if (failFastOnFirstAttemptPending()) {
+            closeAsync();
+        }
+    }
+
+    private boolean failFastOnFirstAttemptPending() {
+        synchronized (lifecycle) {
+            return failFastOnFirstAttempt;
+        }
+    }
+
+    private void socketClosed(EslProtocolHandler handler, Throwable cause) {
+        boolean wasUp;
+        synchronized (lifecycle) {
+            wasUp = authenticated == handler;
+            if (wasUp) {
+                authenticated = null;
+            }
+        }
+        ConnectionLostException lost = cause instanceof ConnectionLostException c ? c
+                : new ConnectionLostException("connection to ESL at " + options.address() + " lost", cause);
+        failPendingEvents(lost);
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            if (gaveUp) {
+                current = null;
+                return;
+            }
+        }
+        if (wasUp) {
+            LOG.warn("ESL connection to {} lost; reconnecting", options.address());
+            synchronized (lifecycle) {
+                current = null;
+                failedAttempts = 0;
+            }
+            setState(ConnectionState.DOWN, lost);
+            scheduleReconnect();
+        } else {
+            attemptFailed(handler, lost);
+        }
+    }
+
+    // ---- closing ----
+
+    /** Sends {@code exit}, closes the socket, fails what is pending and releases threads the client owns. */
+    @Override
+    public CompletableFuture<Void> closeAsync() {
+        EslProtocolHandler handler;
+        synchronized (lifecycle) {
+            if (closed) {
+                return closeFuture;
+            }
+            closed = true;
+            if (pendingReconnect != null) {
+                pendingReconnect.cancel(false);
+                pendingReconnect = null;
+            }
+            handler = current;
+            current = null;
+        }
+        EslProtocolHandler up = authenticated;
+        authenticated = null;
+        CompletableFuture<?> exit = up != null && up.isOpen()
+                ? up.send("exit", EslCommands.line("exit"), EXIT_GRACE).handle((r, e) -> null)
+                : CompletableFuture.completedFuture(null);
+        exit.whenComplete((r, e) -> {
+            CompletableFuture<Void> socketClosed = new CompletableFuture<>();
+            Channel ch = handler == null ? null : handler.channel();
+            if (ch != null) {
+                ch.close().addListener(f -> socketClosed.complete(null));
+            } else {
+                socketClosed.complete(null);
+            }
+            socketClosed.whenComplete((r2, e2) -> finishClose());
+        });
+        return closeFuture;
+    }
+
+    private void finishClose() {
+        ConnectionLostException closedException = new ConnectionLostException("ESL client for " + options.address()
+                + " was closed");
+        failPendingEvents(closedException);
+        firstUp.completeExceptionally(closedException);
+        synchronized (lifecycle) {
+            state = ConnectionState.CLOSED;
+            stateCause = null;
+        }
+        List<ConnectionStateListener> listeners = new ArrayList<>(stateListeners);
+        stateLane.execute(() -> {
+            listeners.forEach(l -> notifyState(l, ConnectionState.CLOSED, null));
+            // the owned pool and group go last, after every queued event and completion ran
+            if (ownsGroup) {
+                group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            }
+            closeFuture.complete(null);
+            if (ownedExecutor != null) {
+                ownedExecutor.shutdown();
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "EslClient{" + options.address() + ", " + state + '}';
+    }
+}
