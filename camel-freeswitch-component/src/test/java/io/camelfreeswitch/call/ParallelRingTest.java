@@ -27,7 +27,7 @@ class ParallelRingTest extends SimulatedCalls {
         String second = neverAnswers();
         String third = neverAnswers();
 
-        RingGroupResult result = await(ringAll(Duration.ofSeconds(5), first, second, third));
+        RingGroupResult result = resultOf(ringAll(Duration.ofSeconds(5), first, second, third));
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.ANSWERED);
         assertThat(result.winner().destination()).isEqualTo(first);
@@ -48,7 +48,7 @@ class ParallelRingTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = answersAfter(80);
 
-        RingGroupResult result = await(ringAll(Duration.ofSeconds(5), first, second));
+        RingGroupResult result = resultOf(ringAll(Duration.ofSeconds(5), first, second));
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.ANSWERED);
         assertThat(result.winner().destination()).isEqualTo(second);
@@ -62,7 +62,7 @@ class ParallelRingTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = neverAnswers();
 
-        RingGroupResult result = await(ringAll(Duration.ofMillis(300), first, second));
+        RingGroupResult result = resultOf(ringAll(Duration.ofMillis(300), first, second));
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
         assertThat(result.answered()).isEmpty();
@@ -79,7 +79,7 @@ class ParallelRingTest extends SimulatedCalls {
         String unregistered = destination("unregistered", Behaviour.unregistered());
 
         CompletableFuture<RingGroupResult> ring = ringAll(Duration.ofMinutes(5), busy, rejecting, unregistered);
-        RingGroupResult result = await(ring);
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
         assertThat(leg(result, busy).outcome()).isEqualTo(LegOutcome.BUSY);
@@ -95,7 +95,7 @@ class ParallelRingTest extends SimulatedCalls {
         String busy = busy();
         String answering = answersAfter(150);
 
-        RingGroupResult result = await(ringAll(Duration.ofSeconds(5), busy, answering));
+        RingGroupResult result = resultOf(ringAll(Duration.ofSeconds(5), busy, answering));
 
         assertThat(result.winner().destination()).isEqualTo(answering);
         assertThat(leg(result, busy).outcome()).isEqualTo(LegOutcome.BUSY);
@@ -112,7 +112,7 @@ class ParallelRingTest extends SimulatedCalls {
         awaitRinging(first, second);
 
         hangUp(caller);
-        RingGroupResult result = await(ring);
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.CANCELLED);
         for (String destination : List.of(first, second)) {
@@ -142,7 +142,7 @@ class ParallelRingTest extends SimulatedCalls {
         String first = destination("together", together);
         String second = destination("together", together);
 
-        RingGroupResult result = await(ringAll(Duration.ofSeconds(5), first, second));
+        RingGroupResult result = resultOf(ringAll(Duration.ofSeconds(5), first, second));
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.ANSWERED);
         String loser = result.winner().destination().equals(first) ? second : first;
@@ -157,7 +157,7 @@ class ParallelRingTest extends SimulatedCalls {
     void early_media_is_not_an_answer() throws Exception {
         String early = destination("early-media", Behaviour.earlyMediaThenAnswer(Duration.ofMillis(300)));
 
-        RingGroupResult result = await(ringAll(Duration.ofSeconds(5), early));
+        RingGroupResult result = resultOf(ringAll(Duration.ofSeconds(5), early));
 
         assertThat(result.winner().isAnswered()).isTrue();
         assertThat(leg(result, early).timeToAnswer()).isGreaterThanOrEqualTo(Duration.ofMillis(250));

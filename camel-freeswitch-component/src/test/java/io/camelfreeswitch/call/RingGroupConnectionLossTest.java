@@ -47,7 +47,7 @@ class RingGroupConnectionLossTest extends SimulatedCalls {
         awaitRinging(first);
 
         sim().faults().dropAllConnections();
-        RingGroupResult result = await(ring);
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.FAILED);
         assertThat(result.failure()).isInstanceOf(ConnectionLostException.class);

@@ -22,7 +22,7 @@ class SequentialRingTest extends SimulatedCalls {
         String first = answersAfter(50);
         String second = answersAfter(0);
 
-        RingGroupResult result = await(RingGroup.ring(connection, inOrder(first, second)
+        RingGroupResult result = resultOf(RingGroup.ring(connection, inOrder(first, second)
                 .timeout(Duration.ofSeconds(5)).build()));
 
         assertThat(result.winner().destination()).isEqualTo(first);
@@ -36,7 +36,7 @@ class SequentialRingTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = answersAfter(50);
 
-        RingGroupResult result = await(RingGroup.ring(connection, inOrder(first, second)
+        RingGroupResult result = resultOf(RingGroup.ring(connection, inOrder(first, second)
                 .timeout(Duration.ofMillis(300)).build()));
 
         assertThat(result.winner().destination()).isEqualTo(second);
@@ -54,7 +54,7 @@ class SequentialRingTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = neverAnswers();
 
-        RingGroupResult result = await(RingGroup.ring(connection, inOrder(first, second)
+        RingGroupResult result = resultOf(RingGroup.ring(connection, inOrder(first, second)
                 .timeout(Duration.ofMillis(200)).build()));
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
@@ -70,7 +70,7 @@ class SequentialRingTest extends SimulatedCalls {
         String busy = busy();
         String rejecting = destination("rejects", Behaviour.reject("CALL_REJECTED"));
 
-        RingGroupResult result = await(RingGroup.ring(connection, inOrder(busy, rejecting)
+        RingGroupResult result = resultOf(RingGroup.ring(connection, inOrder(busy, rejecting)
                 .timeout(Duration.ofMinutes(5)).build()));
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
@@ -83,7 +83,7 @@ class SequentialRingTest extends SimulatedCalls {
         String busy = busy();
         String answering = answersAfter(30);
 
-        RingGroupResult result = await(RingGroup.ring(connection, inOrder(busy, answering)
+        RingGroupResult result = resultOf(RingGroup.ring(connection, inOrder(busy, answering)
                 .timeout(Duration.ofMinutes(5)).build()));
 
         assertThat(result.winner().destination()).isEqualTo(answering);
@@ -101,7 +101,7 @@ class SequentialRingTest extends SimulatedCalls {
         awaitRinging(first);
 
         hangUp(caller);
-        RingGroupResult result = await(ring);
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.CANCELLED);
         assertThat(leg(result, first).outcome()).isEqualTo(LegOutcome.CANCELLED);
@@ -127,11 +127,11 @@ class SequentialRingTest extends SimulatedCalls {
 
     @Test
     void a_destination_answering_just_as_its_time_runs_out_either_wins_or_is_hung_up_never_both() throws Exception {
-        Duration timeout = Duration.ofMillis(250);
+        Duration timeout = Duration.ofMillis(1000);
         String onTheEdge = destination("on-the-edge", Behaviour.answerAfter(timeout));
         String next = answersAfter(0);
 
-        RingGroupResult result = await(RingGroup.ring(connection, inOrder(onTheEdge, next).timeout(timeout).build()));
+        RingGroupResult result = resultOf(RingGroup.ring(connection, inOrder(onTheEdge, next).timeout(timeout).build()));
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.ANSWERED);
         assertThat(result.legs()).filteredOn(leg -> leg.outcome() == LegOutcome.ANSWERED).hasSize(1);
@@ -150,7 +150,7 @@ class SequentialRingTest extends SimulatedCalls {
         String second = neverAnswers();
         String third = neverAnswers();
 
-        RingGroupResult result = await(RingGroup.ring(connection, inOrder(first, second, third)
+        RingGroupResult result = resultOf(RingGroup.ring(connection, inOrder(first, second, third)
                 .timeout(Duration.ofMillis(1000)).totalTimeout(Duration.ofMillis(1200)).build()));
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);

@@ -43,6 +43,18 @@ abstract class SimulatedCalls {
     @BeforeAll
     static void connect() throws Exception {
         connection = EslTestConnections.connect(SIM.simulator());
+        warmUp();
+    }
+
+    /**
+     * One call through every layer before the tests, so that class loading and a cold JIT do not eat into the
+     * hundreds of milliseconds the first test's destinations have to answer.
+     */
+    private static void warmUp() throws Exception {
+        RingGroupResult result = resultOf(RingGroup.ring(connection,
+                RingGroupRequest.builder(List.of("sim/answer")).timeout(WELL_WITHIN).build()));
+        endCall(result);
+        ledger().awaitNoLiveChannels(WELL_WITHIN);
     }
 
     @AfterAll
@@ -85,7 +97,7 @@ abstract class SimulatedCalls {
         return destination("busy", Behaviour.busy());
     }
 
-    static RingGroupResult await(CompletableFuture<RingGroupResult> ring) throws Exception {
+    static RingGroupResult resultOf(CompletableFuture<RingGroupResult> ring) throws Exception {
         return ring.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
     }
 

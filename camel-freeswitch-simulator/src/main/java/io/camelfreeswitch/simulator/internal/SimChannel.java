@@ -191,7 +191,7 @@ public final class SimChannel {
 
     /** What the loopback endpoint does to the caller id on answer (visible in the captures). */
     public void flipCallerIdOnAnswer() {
-        if (!outbound) {
+        if (!outbound || "yes".equals(variables.get("channel_cid_flipped"))) {
             return;
         }
         variables.put("pre_transfer_caller_id_name", callerIdName == null ? "Outbound Call" : callerIdName);
