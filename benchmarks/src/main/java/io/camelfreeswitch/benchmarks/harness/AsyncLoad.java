@@ -14,6 +14,14 @@ import java.util.function.Supplier;
  */
 public final class AsyncLoad {
 
+    /** Starts the next operation; two daemon threads, so the load generator never waits for the common pool. */
+    private static final java.util.concurrent.Executor DRIVER = java.util.concurrent.Executors.newFixedThreadPool(2,
+            r -> {
+                Thread t = new Thread(r, "load-driver");
+                t.setDaemon(true);
+                return t;
+            });
+
     private AsyncLoad() {
     }
 
@@ -108,7 +116,7 @@ public final class AsyncLoad {
                     done.incrementAndGet();
                 }
                 // never recurse on the completing thread: a synchronously completed op would grow the stack
-                CompletableFuture.runAsync(this::next);
+                CompletableFuture.runAsync(this::next, DRIVER);
             });
         }
     }
