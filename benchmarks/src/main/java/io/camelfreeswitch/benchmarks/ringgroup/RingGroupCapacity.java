@@ -71,8 +71,13 @@ public final class RingGroupCapacity {
         List<LatencyReport> reports = new ArrayList<>();
         try (Simulators.Handle sim = Simulators.start(childProcess)) {
             for (String scenario : scenarios) {
+                long cpuBefore = processCpuNanos();
                 LatencyReport report = run(scenario, sim, concurrency, warmup, seconds);
+                long cpu = processCpuNanos() - cpuBefore;
                 System.out.println(report.line());
+                // CPU per group does not depend on how busy the rest of the machine is, unlike groups/s
+                System.out.printf(Locale.ROOT, "  %s: %.0f µs of this JVM's CPU per group (warm-up included)%n",
+                        scenario, cpu / 1000.0 / report.operations() / ((warmup + seconds) / seconds));
                 reports.add(report);
             }
         }
@@ -149,6 +154,11 @@ public final class RingGroupCapacity {
                     .thenApply(answeredMicros -> receivedMicros - answeredMicros);
             return winner.hangup("NORMAL_CLEARING").thenCombine(latency, (hungUp, micros) -> micros);
         });
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void awaitNoLiveChannels(Simulators.Handle sim, EslConnection connection) throws Exception {
