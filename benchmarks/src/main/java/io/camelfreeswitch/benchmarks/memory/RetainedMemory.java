@@ -56,35 +56,55 @@ public final class RetainedMemory {
             HeapHistogram withSharedGroup = HeapHistogram.take();
             measureIdleConnections(sim, connections, shared, withSharedGroup);
 
+            shared.shutdownGracefully().sync();
+
             int groups = (legs + LEGS_PER_GROUP - 1) / LEGS_PER_GROUP;
             int total = groups * LEGS_PER_GROUP;
-            List<CompletableFuture<RingGroupResult>> ringing = new ArrayList<>(groups);
-            RingGroupRequest request = RingGroupRequest.builder(List.of("sim/no-answer", "sim/no-answer",
-                    "sim/no-answer")).mode(RingMode.PARALLEL).timeout(Duration.ofMinutes(10)).build();
-            long start = System.nanoTime();
-            for (int g = 0; g < groups; g++) {
-                ringing.add(RingGroup.ring(client, request));
+            // measured from here: the idle-connection rounds above leave thread and attach objects behind
+            HeapHistogram beforeRinging = HeapHistogram.take();
+            report("before ringing (the new baseline)", beforeRinging, null, 1);
+            HeapHistogram afterFirst = null;
+            for (int cycle = 1; cycle <= 2; cycle++) {
+                HeapHistogram whileRinging = ringCancelAndMeasure(client, groups, total, cycle);
+                report(total + " legs ringing (" + groups + " PARALLEL groups of 3), cycle " + cycle, whileRinging,
+                        beforeRinging, total);
+                if (cycle == 1) {
+                    whileRinging.topGrowth(beforeRinging, 20, total).forEach(System.out::println);
+                }
+                HeapHistogram after = HeapHistogram.take();
+                report("after cancelling every group (all legs hung up), cycle " + cycle, after, beforeRinging, 1);
+                after.topGrowth(beforeRinging, 8, 1).forEach(System.out::println);
+                if (afterFirst != null) {
+                    report("  growth from cycle 1 to cycle 2 (a leak would show here)", after, afterFirst, 1);
+                }
+                afterFirst = after;
             }
-            awaitLiveChannels(client, total);
-            System.out.printf(Locale.ROOT, "%d legs ringing after %.1f s%n", total, (System.nanoTime() - start) / 1e9);
-            // let the last CHANNEL_* events be dispatched before measuring
-            awaitQuiet(client);
-            HeapHistogram whileRinging = HeapHistogram.take();
-            report(total + " legs ringing (" + groups + " PARALLEL groups of 3)", whileRinging, baseline, total);
-            whileRinging.topGrowth(baseline, 20, total).forEach(System.out::println);
-
-            ringing.forEach(f -> f.cancel(false));
-            // the harness's own handles on the cancelled futures would otherwise be counted as retained
-            ringing.clear();
-            awaitLiveChannels(client, 0);
-            awaitQuiet(client);
-            HeapHistogram after = HeapHistogram.take();
-            report("after cancelling every group (all legs hung up)", after, baseline, 1);
-            after.topGrowth(baseline, 8, 1).forEach(System.out::println);
             client.closeAsync().get(30, TimeUnit.SECONDS);
-            shared.shutdownGracefully().sync();
         }
         System.exit(0);
+    }
+
+    private static HeapHistogram ringCancelAndMeasure(EslClient client, int groups, int total, int cycle)
+            throws Exception {
+        List<CompletableFuture<RingGroupResult>> ringing = new ArrayList<>(groups);
+        RingGroupRequest request = RingGroupRequest.builder(List.of("sim/no-answer", "sim/no-answer",
+                "sim/no-answer")).mode(RingMode.PARALLEL).timeout(Duration.ofMinutes(10)).build();
+        long start = System.nanoTime();
+        for (int g = 0; g < groups; g++) {
+            ringing.add(RingGroup.ring(client, request));
+        }
+        awaitLiveChannels(client, total);
+        System.out.printf(Locale.ROOT, "cycle %d: %d legs ringing after %.1f s%n", cycle, total,
+                (System.nanoTime() - start) / 1e9);
+        // let the last CHANNEL_* events be dispatched before measuring
+        awaitQuiet(client);
+        HeapHistogram whileRinging = HeapHistogram.take();
+        ringing.forEach(f -> f.cancel(false));
+        // the harness's own handles on the cancelled futures would otherwise be counted as retained
+        ringing.clear();
+        awaitLiveChannels(client, 0);
+        awaitQuiet(client);
+        return whileRinging;
     }
 
     private static void measureIdleConnections(Simulators.Handle sim, int count, EventLoopGroup group,

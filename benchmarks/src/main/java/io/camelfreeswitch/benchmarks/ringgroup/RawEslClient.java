@@ -38,7 +38,10 @@ final class RawEslClient implements AutoCloseable {
     private final Thread reader;
     private volatile boolean closing;
 
-    RawEslClient(int port) throws IOException {
+    /** The least a PARALLEL group needs to hear. */
+    static final String MINIMAL_EVENTS = "CHANNEL_ANSWER BACKGROUND_JOB";
+
+    RawEslClient(int port, String events) throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress("127.0.0.1", port));
@@ -47,7 +50,7 @@ final class RawEslClient implements AutoCloseable {
         readFrame(); // auth/request
         write("auth " + Simulators.PASSWORD + "\n\n");
         expectOk(readFrame());
-        write("event plain CHANNEL_ANSWER BACKGROUND_JOB\n\n");
+        write("event plain " + events + "\n\n");
         expectOk(readFrame());
         reader = new Thread(this::readLoop, "raw-esl-reader");
         reader.setDaemon(true);

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  * caller. Scenarios:
  * <ul>
  * <li>{@code raw}: {@link RawEslClient}, PARALLEL protocol with no framework, the ceiling;</li>
+ * <li>{@code raw-same-events}: the same, subscribed to the events the component follows (it must see every leg end);</li>
  * <li>{@code parallel}: {@code sim/no-answer, sim/answer, sim/no-answer} — one answers at once, two lose the race;</li>
  * <li>{@code sequential}: {@code sim/busy, sim/busy, sim/answer} — three legs, one after another;</li>
  * <li>{@code balancing-memory}, {@code balancing-redis}: three destinations that all answer at once, least loaded
@@ -42,6 +43,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RingGroupCapacity {
 
+    /** What {@code RingEngine} subscribes to. */
+    static final List<String> RING_GROUP_EVENTS = List.of("CHANNEL_CREATE", "CHANNEL_PROGRESS",
+            "CHANNEL_PROGRESS_MEDIA", "CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE", "BACKGROUND_JOB");
     static final List<String> PARALLEL_GROUP = List.of("sim/no-answer", "sim/answer", "sim/no-answer");
     static final List<String> SEQUENTIAL_GROUP = List.of("sim/busy", "sim/busy", "sim/answer");
     static final List<String> BALANCING_GROUP = List.of("sim/answer", "sim/1005", "sim/answer-after-0");
@@ -54,7 +58,8 @@ public final class RingGroupCapacity {
         double warmup = 10;
         int concurrency = 16;
         boolean childProcess = false;
-        List<String> scenarios = List.of("raw", "parallel", "sequential", "balancing-memory", "balancing-redis");
+        List<String> scenarios = List.of("raw", "raw-same-events", "parallel", "sequential", "balancing-memory",
+                "balancing-redis");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
@@ -83,7 +88,7 @@ public final class RingGroupCapacity {
         }
         System.out.println();
         System.out.println("summary");
-        LatencyReport raw = reports.stream().filter(r -> r.name().startsWith("raw")).findFirst().orElse(null);
+        LatencyReport raw = reports.stream().filter(r -> r.name().startsWith("raw groups")).findFirst().orElse(null);
         for (LatencyReport report : reports) {
             System.out.println(report.line() + (raw != null && report != raw
                     ? String.format(Locale.ROOT, "  = %.0f%% of raw", 100 * report.perSecond() / raw.perSecond())
@@ -95,8 +100,12 @@ public final class RingGroupCapacity {
     private static LatencyReport run(String scenario, Simulators.Handle sim, int concurrency, double warmup,
             double seconds) throws Exception {
         String name = scenario + " groups c=" + concurrency;
-        if (scenario.equals("raw")) {
-            try (RawEslClient raw = new RawEslClient(sim.port())) {
+        if (scenario.startsWith("raw")) {
+            // raw-same-events: also hears what the component subscribes to (CREATE, PROGRESS, HANGUP_COMPLETE...),
+            // to tell the cost of the events a leak-proof client must follow from the cost of the framework
+            String events = scenario.equals("raw-same-events") ? String.join(" ", RING_GROUP_EVENTS)
+                    : RawEslClient.MINIMAL_EVENTS;
+            try (RawEslClient raw = new RawEslClient(sim.port(), events)) {
                 LatencyReport report = AsyncLoad.runTimed(name, concurrency, warmup, seconds,
                         () -> raw.ringParallel(PARALLEL_GROUP));
                 if (sim.inProcess() != null) {
