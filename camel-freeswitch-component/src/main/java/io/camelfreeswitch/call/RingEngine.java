@@ -1,5 +1,6 @@
 package io.camelfreeswitch.call;
 
+import io.camelfreeswitch.call.balancer.Lease;
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.ConnectionState;
@@ -154,7 +155,7 @@ final class RingEngine {
     }
 
     /** Originates a leg to {@code destination} that rings for at most {@code ringFor} (enforced by the mode). */
-    Leg ring(String destination, Duration ringFor, io.camelfreeswitch.call.balancer.Lease lease) {
+    Leg ring(String destination, Duration ringFor, Lease lease) {
         Leg leg = new Leg(this, destination, ringFor, lease);
         legs.add(leg);
         leg.start();
@@ -193,7 +194,7 @@ final class RingEngine {
 
     void legAnswered(Leg leg) {
         if (finished || winner != null) {
-            leg.hangUp(HangupCauses.LOSE_RACE, LegOutcome.LOST_RACE);
+            hangUpForOutcome(leg, RingGroupOutcome.ANSWERED); // too late: someone else won, or the group is over
             return;
         }
         winner = leg;
@@ -294,7 +295,7 @@ final class RingEngine {
     void hangUpAllBut(Leg winner) {
         for (Leg leg : legs) {
             if (leg != winner) {
-                leg.hangUp(HangupCauses.LOSE_RACE, leg.isAnswered() ? LegOutcome.LOST_RACE : LegOutcome.NO_ANSWER);
+                hangUpForOutcome(leg, RingGroupOutcome.ANSWERED);
             }
         }
     }

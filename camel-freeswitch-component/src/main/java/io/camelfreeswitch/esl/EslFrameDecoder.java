@@ -31,7 +31,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
     private final int maxHeaderBlockBytes;
     private final int maxBodyBytes;
 
-    private String[] headers = new String[8];
+    private String[] headers = new String[4];
     private int headerCount;
     private int headerBlockBytes;
     private int contentLength = -1;
@@ -130,7 +130,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         String value;
         if (name == HeaderNames.CONTENT_LENGTH) {
             contentLength = parseContentLength(in, valueStart, end);
-            value = Integer.toString(contentLength);
+            value = null; // EslMessage renders it from the body length on demand; most readers never ask
         } else {
             value = HeaderNames.lookupValue(in, valueStart, end);
             if (value == null) {
@@ -148,6 +148,9 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
     private int parseContentLength(ByteBuf in, int start, int end) {
         while (end > start && in.getByte(end - 1) == ' ') {
             end--;
+        }
+        while (start < end && in.getByte(start) == ' ') {
+            start++;
         }
         if (start == end || end - start > MAX_CONTENT_LENGTH_DIGITS) {
             if (end - start > MAX_CONTENT_LENGTH_DIGITS && allDigits(in, start, end)) {
@@ -183,7 +186,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
 
     private EslMessage finishFrame(byte[] body) {
         EslMessage message = new EslMessage(headers, headerCount, body);
-        headers = new String[8];
+        headers = new String[4];
         headerCount = 0;
         headerBlockBytes = 0;
         contentLength = -1;

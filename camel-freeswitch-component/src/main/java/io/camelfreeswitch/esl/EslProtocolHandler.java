@@ -33,6 +33,10 @@ final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMessage> {
 
         void onAuthRequest(EslProtocolHandler handler);
 
+        /** A reply arrived, before the future of its command completes (elsewhere). */
+        default void onReply(EslProtocolHandler handler, EslMessage reply) {
+        }
+
         void onEvent(EslProtocolHandler handler, EslEvent event);
 
         void onDisconnectNotice(EslProtocolHandler handler, EslMessage notice);
@@ -124,6 +128,21 @@ final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMessage> {
         });
     }
 
+    /** Closes the socket, giving the reason pending commands will see. */
+    void closeWith(Throwable reason) {
+        Channel ch = channel;
+        if (ch == null) {
+            return;
+        }
+        ch.eventLoop().execute(() -> {
+            if (failure == null) {
+                failure = reason;
+            }
+            LOG.warn("Closing ESL connection to {}: {}", peer, reason.getMessage());
+            ch.close();
+        });
+    }
+
     /** Closes the socket; pending commands fail with ConnectionLostException. */
     void close() {
         Channel ch = channel;
@@ -178,6 +197,7 @@ final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMessage> {
         if (reply.timeout != null) {
             reply.timeout.cancel(false);
         }
+        owner.onReply(this, message);
         if (!reply.future.isDone()) {
             try {
                 completions.execute(() -> reply.future.complete(message));

@@ -174,7 +174,7 @@ public final class OutboundSession extends AbstractEslConnection {
                 lastHangupCause = cause;
             }
             if ("CHANNEL_HANGUP_COMPLETE".equals(name)) {
-                ended.complete(lastHangupCause);
+                completeAsync(ended, lastHangupCause);
             }
         }
     }
@@ -214,7 +214,7 @@ public final class OutboundSession extends AbstractEslConnection {
             // the channel is gone; with linger the socket stays open until we say exit. Ordered after the events
             // already dispatched for this channel by going through the channel's own lane.
             String id = uniqueId;
-            dispatcher.lane(id).execute(() -> ended.complete(lastHangupCause));
+            dispatcher.lane(id).execute(() -> completeAsync(ended, lastHangupCause));
         }
 
         @Override
@@ -222,8 +222,8 @@ public final class OutboundSession extends AbstractEslConnection {
             failPendingEvents(cause);
             String id = uniqueId;
             dispatcher.lane(id).execute(() -> {
-                ended.complete(lastHangupCause);
-                closed.complete(null);
+                completeAsync(ended, lastHangupCause);
+                completeAsync(closed, null);
             });
             setState(ConnectionState.CLOSED, null);
         }

@@ -177,4 +177,45 @@ class ParallelRingTest extends SimulatedCalls {
                 Duration.ofMillis(200), null, null).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
         assertThat(nobody).isEmpty();
     }
+
+    @Test
+    void cancelling_before_FreeSWITCH_has_created_any_leg_still_leaves_none_behind() throws Exception {
+        String first = answersAfter(200);
+        String second = neverAnswers();
+
+        CompletableFuture<RingGroupResult> ring = ringAll(Duration.ofSeconds(30), first, second);
+        ring.cancel(true);
+
+        ledger().awaitNoLiveChannels(WELL_WITHIN);
+        assertThat(ledger().channelsTo(first)).allSatisfy(leg -> assertThat(leg.wasAnswered()).isFalse());
+    }
+
+    @Test
+    void a_caller_already_gone_cancels_the_group_at_once() throws Exception {
+        String caller = callerChannel();
+        hangUp(caller);
+        ledger().awaitHangup(caller, WELL_WITHIN);
+
+        RingGroupResult result = resultOf(RingGroup.ring(connection, RingGroupRequest
+                .builder(List.of(neverAnswers())).timeout(Duration.ofSeconds(30)).callerUuid(caller).build()));
+
+        assertThat(result.outcome()).isEqualTo(RingGroupOutcome.CANCELLED);
+        assertThat(result.answered()).isEmpty();
+    }
+
+    @Test
+    void variables_reach_every_leg_intact_even_with_commas_braces_quotes_and_spaces() throws Exception {
+        String name = "Front desk, \"East\" {1st floor}";
+        RingGroupResult result = resultOf(RingGroup.ring(connection, RingGroupRequest
+                .builder(List.of(answersAfter(0))).timeout(Duration.ofSeconds(5))
+                .variable("origination_caller_id_name", name).variable("ring_group", "sales").build()));
+
+        assertThat(result.outcome()).as("%s", result).isEqualTo(RingGroupOutcome.ANSWERED);
+        String uuid = result.winner().uuid();
+        assertThat(connection.api("uuid_getvar " + uuid + " origination_caller_id_name").get(5, TimeUnit.SECONDS))
+                .isEqualTo(name);
+        assertThat(connection.api("uuid_getvar " + uuid + " ring_group").get(5, TimeUnit.SECONDS))
+                .isEqualTo("sales");
+        endCall(result);
+    }
 }

@@ -72,6 +72,21 @@ class BehaviourTest {
     }
 
     @Test
+    void each_leg_has_its_own_leg_timeout_and_an_answered_leg_outlives_the_timeout() {
+        SIM.simulator().destination("user/2004", Behaviour.noAnswer());
+        SIM.simulator().destination("user/2005", Behaviour.answerAfter(Duration.ofMillis(1300)));
+        String job = Esl.bgapi(esl, "originate {originate_timeout=2}[leg_timeout=1]user/2004,user/2005 &park()");
+        ChannelRecord slow = SIM.ledger().awaitChannel(r -> r.destination().equals("user/2004"), WAIT);
+        assertThat(SIM.ledger().awaitHangup(slow.uuid(), "NO_ANSWER", WAIT).killedBy()).isEqualTo("timeout");
+        String winner = SIM.ledger().channelsTo("user/2005").get(0).uuid();
+        assertThat(Esl.jobResult(esl, job)).isEqualTo("+OK " + winner + "\n");
+        // past originate_timeout, the answered leg is still up
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(1200)).atMost(WAIT)
+                .until(() -> SIM.ledger().channel(winner).orElseThrow().live());
+        Esl.api(esl, "uuid_kill " + winner);
+    }
+
+    @Test
     void reject_hangs_up_with_the_given_cause() {
         String uuid = UUID.randomUUID().toString();
         assertThat(originate(uuid, "sim/reject-CALL_REJECTED")).isEqualTo("-ERR CALL_REJECTED\n");

@@ -69,6 +69,7 @@ abstract sealed class RedisConnector implements AutoCloseable {
     }
 
     private static final class Owned extends RedisConnector {
+        private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
         private final RedisURI uri;
         private final RedisClient client;
         private final AtomicReference<CompletableFuture<StatefulRedisConnection<String, String>>> connection =
@@ -122,9 +123,10 @@ abstract sealed class RedisConnector implements AutoCloseable {
         public void close() {
             CompletableFuture<StatefulRedisConnection<String, String>> current = connection.get();
             if (current != null) {
-                current.thenAccept(StatefulRedisConnection::close);
+                // a connection still being made completes on a Lettuce I/O thread, which must not block in close()
+                current.thenAccept(StatefulRedisConnection::closeAsync);
             }
-            client.shutdown();
+            client.shutdown(Duration.ZERO, SHUTDOWN_TIMEOUT);
         }
     }
 }

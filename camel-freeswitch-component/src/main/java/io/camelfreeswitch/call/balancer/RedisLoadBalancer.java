@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
  * after {@code commandTimeout} and rejects them at once while disconnected, so callers get an answer promptly; with a
  * connection you supply, its own timeouts apply.
  *
+ * <p>The futures complete on Lettuce's I/O threads: callbacks attached to them must not block.
+ *
  * <p>{@link #close()} stops the renewal task (held leases then expire within their TTL unless released) and closes the
  * client only if this balancer created it.
  */
@@ -86,6 +88,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         renewals.setRemoveOnCancelPolicy(true);
         long period = renewalPeriod.toMillis();
         renewals.scheduleAtFixedRate(this::renewHeldLeases, period, period, TimeUnit.MILLISECONDS);
+        redis.commands(); // connect now rather than on the first call; a failure here is retried by that call
     }
 
     public static Builder builder() {

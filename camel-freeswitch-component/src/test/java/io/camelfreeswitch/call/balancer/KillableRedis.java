@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -32,6 +33,9 @@ abstract sealed class KillableRedis implements AutoCloseable {
 
     abstract void kill();
 
+    /** Brings it back on the same port; an own process comes back empty, as after a restart without persistence. */
+    abstract void revive();
+
     @Override
     public void close() {
         kill();
@@ -54,26 +58,39 @@ abstract sealed class KillableRedis implements AutoCloseable {
         void kill() {
             server.stop();
         }
+
+        @Override
+        void revive() {
+            server.start();
+        }
     }
 
     private static final class Relayed extends KillableRedis {
         private final URI target;
-        private final ServerSocket listener;
+        private volatile ServerSocket listener;
         private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
         Relayed(String targetUri) {
             this.target = URI.create(targetUri);
+            listen(0);
+        }
+
+        private void listen(int port) {
             try {
-                this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                ServerSocket socket = new ServerSocket();
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                this.listener = socket;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Thread acceptor = new Thread(this::accept, "killable-redis-relay");
+            ServerSocket listener = this.listener;
+            Thread acceptor = new Thread(() -> accept(listener), "killable-redis-relay");
             acceptor.setDaemon(true);
             acceptor.start();
         }
 
-        private void accept() {
+        private void accept(ServerSocket listener) {
             while (!listener.isClosed()) {
                 try {
                     Socket client = listener.accept();
@@ -119,6 +136,12 @@ abstract sealed class KillableRedis implements AutoCloseable {
         void kill() {
             closeQuietly(listener);
             sockets.forEach(KillableRedis::closeQuietly);
+            sockets.clear();
+        }
+
+        @Override
+        void revive() {
+            listen(listener.getLocalPort());
         }
     }
 

@@ -70,6 +70,16 @@ final class TestRedis {
             this.uri = uri;
         }
 
+        synchronized void start() {
+            try {
+                if (!server.isActive()) {
+                    server.start();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         synchronized void stop() {
             try {
                 if (server.isActive()) {

@@ -49,9 +49,9 @@ public final class EslTransport {
                         ch.pipeline().addLast(new EslCommandDecoder(), new SessionHandler(c -> new EslSession(core, c, null)));
                     }
                 });
-        ChannelFuture f = b.bind(new InetSocketAddress("127.0.0.1", port)).syncUninterruptibly();
+        ChannelFuture f = b.bind(new InetSocketAddress("127.0.0.1", port)).awaitUninterruptibly();
         if (!f.isSuccess()) {
-            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port, f.cause());
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + f.cause().getMessage(), f.cause());
         }
         server = f.channel();
         return ((InetSocketAddress) server.localAddress()).getPort();
@@ -71,7 +71,13 @@ public final class EslTransport {
             core.sessions().forEach(EslSession::drop);
             return null;
         });
-        closed.join();
+        try {
+            closed.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the core is gone (simulator closed): nothing left to drop
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Opens an outbound-socket connection for {@code channel}; completes when TCP is connected. */
@@ -87,7 +93,8 @@ public final class EslTransport {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new EslCommandDecoder(), new SessionHandler(c -> {
                             EslSession s = new EslSession(core, c, channel);
-                            channel.controllingSession = s;
+                            // runs before the session's registration task: both go through the core in order
+                            core.execute(() -> channel.controllingSession = s);
                             result.complete(s);
                             return s;
                         }));

@@ -55,6 +55,7 @@ public final class SimChannel {
     public boolean messageRunning;
     public String bridgedTo;
     public java.util.function.Consumer<String> bridgeDone; // set while this channel runs the bridge application
+    public java.util.concurrent.ScheduledFuture<?> ringTimeout;
     public OriginateJob bridgeJob;         // the originate of a running bridge application
     public OriginateJob job;               // the originate waiting on this leg, until it succeeds or fails
     public EslSession controllingSession;  // outbound socket session, if any

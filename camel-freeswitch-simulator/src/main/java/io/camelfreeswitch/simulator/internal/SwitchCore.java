@@ -487,6 +487,10 @@ public final class SwitchCore {
         ch.hangingUp = true;
         ch.timers.forEach(t -> t.cancel(false));
         ch.timers.clear();
+        if (ch.ringTimeout != null) {
+            ch.ringTimeout.cancel(false);
+            ch.ringTimeout = null;
+        }
         ch.hangupCause = cause;
         ch.hangupMicros = nowMicros();
         ch.answerState = "hangup";
