@@ -1,0 +1,41 @@
+package io.camelfreeswitch.benchmarks.decoder;
+
+import io.camelfreeswitch.esl.EslEvent;
+import io.camelfreeswitch.esl.EslEvents;
+import io.camelfreeswitch.esl.EslFrameDecoder;
+import io.camelfreeswitch.esl.EslMessage;
+import io.netty.channel.ChannelHandler;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.util.Map;
+
+/** What a user of this project's decoder does with each frame. */
+final class OurDecoding {
+    private OurDecoding() {
+    }
+
+    static ChannelHandler newDecoder() {
+        return new EslFrameDecoder();
+    }
+
+    static void routing(Object msg, Blackhole bh) {
+        EslEvent event = EslEvents.fromMessage((EslMessage) msg);
+        String name = event.eventName();
+        bh.consume(name);
+        if ("BACKGROUND_JOB".equals(name)) {
+            bh.consume(event.jobUuid());
+            bh.consume(event.body());
+        } else {
+            bh.consume(event.uniqueId());
+            bh.consume(event.variable("call_uuid"));
+        }
+    }
+
+    static void allHeaders(Object msg, Blackhole bh) {
+        EslEvent event = EslEvents.fromMessage((EslMessage) msg);
+        for (Map.Entry<String, String> header : event.headers().entrySet()) {
+            bh.consume(header.getValue());
+        }
+        bh.consume(event.body());
+    }
+}

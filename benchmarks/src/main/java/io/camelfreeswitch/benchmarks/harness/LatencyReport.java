@@ -1,0 +1,32 @@
+package io.camelfreeswitch.benchmarks.harness;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.Locale;
+
+/** One measured run: how many operations completed in how long, and their latency distribution in microseconds. */
+public record LatencyReport(String name, long operations, long failures, double seconds, Histogram micros) {
+
+    public double perSecond() {
+        return operations / seconds;
+    }
+
+    public double percentileMillis(double percentile) {
+        return micros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    public double maxMillis() {
+        return micros.getMaxValue() / 1000.0;
+    }
+
+    /** One line, the same columns for every harness, easy to paste into RESULTS.md. */
+    public String line() {
+        return String.format(Locale.ROOT, "%-44s %10.0f ops/s  p50 %7.3f ms  p99 %7.3f ms  max %8.3f ms  (%d ops, %d failed, %.1f s)",
+                name, perSecond(), percentileMillis(50), percentileMillis(99), maxMillis(), operations, failures,
+                seconds);
+    }
+
+    public static Histogram newHistogram() {
+        return new Histogram(3_600_000_000L, 3);
+    }
+}
