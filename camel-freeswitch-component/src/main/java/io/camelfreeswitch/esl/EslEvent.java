@@ -11,16 +11,24 @@ import java.util.Map;
 public interface EslEvent {
 
     /** {@code Event-Name}, e.g. {@code CHANNEL_ANSWER}. */
-    String eventName();
+    default String eventName() {
+        return header("Event-Name");
+    }
 
     /** {@code Event-Subclass} of a {@code CUSTOM} event ({@code sofia::register}), or {@code null}. */
-    String eventSubclass();
+    default String eventSubclass() {
+        return header("Event-Subclass");
+    }
 
     /** {@code Unique-ID} of the channel the event is about, or {@code null}. */
-    String uniqueId();
+    default String uniqueId() {
+        return header("Unique-ID");
+    }
 
     /** {@code Job-UUID} of a {@code BACKGROUND_JOB}, or {@code null}. */
-    String jobUuid();
+    default String jobUuid() {
+        return header("Job-UUID");
+    }
 
     /** First value of a header, or {@code null} when the event lacks it. */
     String header(String name);
@@ -57,7 +65,9 @@ public interface EslEvent {
     }
 
     /** {@code Event-Sequence}, the firing order on the server; -1 when absent or not a number. */
-    long sequence();
+    default long sequence() {
+        return EslEvents.parseSequence(header("Event-Sequence"));
+    }
 
     /**
      * The event's own body: the result text of a {@code BACKGROUND_JOB} ({@code +OK uuid\n}), the line of a log

@@ -220,31 +220,6 @@ final class PlainEslEvent implements EslEvent {
     }
 
     @Override
-    public String eventName() {
-        return header("Event-Name");
-    }
-
-    @Override
-    public String eventSubclass() {
-        return header("Event-Subclass");
-    }
-
-    @Override
-    public String uniqueId() {
-        return header("Unique-ID");
-    }
-
-    @Override
-    public String jobUuid() {
-        return header("Job-UUID");
-    }
-
-    @Override
-    public long sequence() {
-        return EslEvents.parseSequence(header("Event-Sequence"));
-    }
-
-    @Override
     public String body() {
         Index idx = index();
         return idx.bodyEnd > idx.bodyStart
