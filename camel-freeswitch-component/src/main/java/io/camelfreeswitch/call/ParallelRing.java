@@ -13,6 +13,10 @@ final class ParallelRing implements RingStrategy {
     @Override
     public void start(RingEngine engine) {
         Duration ringFor = engine.nextRingTime();
+        if (ringFor == null) {
+            engine.timeOut();
+            return;
+        }
         for (String destination : engine.request().destinations()) {
             engine.ring(destination, ringFor, null);
         }

@@ -1,5 +1,6 @@
 package io.camelfreeswitch.call;
 
+import io.camelfreeswitch.call.balancer.Lease;
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.ConnectionState;
@@ -154,7 +155,7 @@ final class RingEngine {
     }
 
     /** Originates a leg to {@code destination} that rings for at most {@code ringFor} (enforced by the mode). */
-    Leg ring(String destination, Duration ringFor, io.camelfreeswitch.call.balancer.Lease lease) {
+    Leg ring(String destination, Duration ringFor, Lease lease) {
         Leg leg = new Leg(this, destination, ringFor, lease);
         legs.add(leg);
         leg.start();
@@ -216,7 +217,9 @@ final class RingEngine {
         if (winner == leg) {
             winner = null; // it answered but vanished before it was ready
         }
-        if (!finished) {
+        if (leg.failure() instanceof ConnectionLostException lost) {
+            finish(RingGroupOutcome.FAILED, lost); // no point ringing anyone else through a dead connection
+        } else if (!finished) {
             strategy.legEnded(this, leg);
         }
     }

@@ -40,7 +40,8 @@ abstract class AbstractEslConnection implements EslConnection {
 
     AbstractEslConnection(Executor dispatchPool, Duration requestTimeout, EventFormat eventFormat) {
         this.dispatcher = new EventDispatcher(dispatchPool, this::onEventInternally);
-        this.completions = new SerialExecutor(dispatchPool);
+        // not a serial lane: a caller that joins one reply inside another's continuation must not deadlock
+        this.completions = dispatchPool;
         this.requestTimeout = requestTimeout;
         this.eventFormat = eventFormat == EventFormat.XML ? EventFormat.PLAIN : eventFormat;
     }
@@ -313,12 +314,14 @@ abstract class AbstractEslConnection implements EslConnection {
             if (job != null) {
                 String body = event.body();
                 String trimmed = body.strip();
+                // completed on the pool, not inline: a continuation waiting for a later event of a channel that
+                // shares this lane would otherwise block the lane that must deliver it
                 if (trimmed.startsWith("+OK")) {
-                    job.future.complete(trimmed.substring(3).strip());
+                    completeAsync(job.future, trimmed.substring(3).strip());
                 } else if (trimmed.startsWith("-ERR")) {
-                    job.future.completeExceptionally(new CommandRejectedException(job.command, body));
+                    failAsync(job.future, new CommandRejectedException(job.command, body));
                 } else {
-                    job.future.complete(body);
+                    completeAsync(job.future, body);
                 }
             }
         } else if (CHANNEL_EXECUTE_COMPLETE.equals(name)) {
@@ -326,7 +329,7 @@ abstract class AbstractEslConnection implements EslConnection {
             CompletableFuture<EslEvent> execution = applicationUuid == null ? null
                     : executions.remove(applicationUuid);
             if (execution != null) {
-                execution.complete(event);
+                completeAsync(execution, event);
             }
         }
         onEvent(event);
@@ -341,14 +344,30 @@ abstract class AbstractEslConnection implements EslConnection {
         for (String key : List.copyOf(jobs.keySet())) {
             PendingJob job = jobs.remove(key);
             if (job != null) {
-                completions.execute(() -> job.future.completeExceptionally(cause));
+                failAsync(job.future, cause);
             }
         }
         for (String key : List.copyOf(executions.keySet())) {
             CompletableFuture<EslEvent> execution = executions.remove(key);
             if (execution != null) {
-                completions.execute(() -> execution.completeExceptionally(cause));
+                failAsync(execution, cause);
             }
+        }
+    }
+
+    <T> void completeAsync(CompletableFuture<T> future, T value) {
+        try {
+            completions.execute(() -> future.complete(value));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            future.complete(value);
+        }
+    }
+
+    void failAsync(CompletableFuture<?> future, Throwable cause) {
+        try {
+            completions.execute(() -> future.completeExceptionally(cause));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            future.completeExceptionally(cause);
         }
     }
 

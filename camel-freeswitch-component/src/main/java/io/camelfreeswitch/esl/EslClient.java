@@ -226,9 +226,8 @@ public final class EslClient extends AbstractEslConnection {
             long authWait = options.connectTimeout().plus(options.requestTimeout()).toMillis();
             ch.eventLoop().schedule(() -> {
                 if (authenticated != handler && ch.isActive()) {
-                    LOG.warn("ESL at {} did not complete authentication within {} ms; closing", options.address(),
-                            authWait);
-                    ch.close();
+                    handler.closeWith(new EslTimeoutException("no successful auth/request exchange within "
+                            + authWait + " ms (is this FreeSWITCH's event socket?)"));
                 }
             }, authWait, TimeUnit.MILLISECONDS);
         });
@@ -250,8 +249,11 @@ public final class EslClient extends AbstractEslConnection {
         LOG.debug("ESL connection attempt to {} failed: {}", options.address(), cause.getMessage());
         setState(ConnectionState.DOWN, cause);
         if (failFast) {
-            completions.execute(() -> firstUp.completeExceptionally(cause));
-            closeAsync();
+            // the caller learns why first; closing would otherwise report a bare "closed"
+            completions.execute(() -> {
+                firstUp.completeExceptionally(cause);
+                closeAsync();
+            });
             return;
         }
         if (gaveUp) {

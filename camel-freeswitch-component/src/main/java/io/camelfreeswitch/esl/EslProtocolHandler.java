@@ -124,6 +124,21 @@ final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMessage> {
         });
     }
 
+    /** Closes the socket, giving the reason pending commands will see. */
+    void closeWith(Throwable reason) {
+        Channel ch = channel;
+        if (ch == null) {
+            return;
+        }
+        ch.eventLoop().execute(() -> {
+            if (failure == null) {
+                failure = reason;
+            }
+            LOG.warn("Closing ESL connection to {}: {}", peer, reason.getMessage());
+            ch.close();
+        });
+    }
+
     /** Closes the socket; pending commands fail with ConnectionLostException. */
     void close() {
         Channel ch = channel;

@@ -122,6 +122,58 @@ class EslClientTest {
     }
 
     @Test
+    void aPeerThatNeverAsksForAuthIsDroppedWithAClearError() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CompletableFuture<EslClient> connecting = EslClient.connect(options().port(silent.getLocalPort())
+                    .connectTimeout(Duration.ofMillis(200)).requestTimeout(Duration.ofMillis(300)).build());
+
+            assertThatThrownBy(() -> connecting.get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(ConnectionLostException.class)
+                    .hasMessageContaining("127.0.0.1:" + silent.getLocalPort())
+                    .hasMessageContaining("auth/request");
+        }
+    }
+
+    @Test
+    void givesUpAfterMaxReconnectAttempts() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        EslClient client = EslClient.create(options().port(closedPort).maxReconnectAttempts(3).build());
+        clients.add(client);
+
+        assertThatThrownBy(() -> client.start().get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(ConnectionLostException.class).hasMessageContaining("after 3 attempts");
+        assertThat(client.state()).isEqualTo(ConnectionState.DOWN);
+    }
+
+    @Test
+    void startRetriesUntilTheServerAppears() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        EslClient client = EslClient.create(options().port(port).build());
+        clients.add(client);
+        List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        client.addStateListener((state, cause) -> states.add(state));
+        CompletableFuture<EslClient> started = client.start();
+        await().atMost(WAIT).until(() -> states.contains(ConnectionState.DOWN));
+        assertThat(started).isNotDone();
+
+        try (ServerSocket late = new ServerSocket()) {
+            late.setReuseAddress(true);
+            late.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+            java.net.Socket accepted = late.accept();
+            accepted.getOutputStream().write(EslFrames.authRequest().getBytes());
+            accepted.getOutputStream().write(EslFrames.reply("+OK accepted").getBytes());
+            assertThat(started.get(10, TimeUnit.SECONDS).state()).isEqualTo(ConnectionState.UP);
+            accepted.close();
+        }
+    }
+
+    @Test
     void bgapiRegistersItsJobUuidAndCompletesWithTheBackgroundJobResult() throws Exception {
         EslClient client = connect();
         server.script((c, command) -> {

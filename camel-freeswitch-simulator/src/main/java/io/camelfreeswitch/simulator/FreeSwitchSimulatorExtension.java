@@ -94,6 +94,10 @@ public final class FreeSwitchSimulatorExtension implements BeforeAllCallback, Af
                 simulator.ledger().awaitNoLiveChannels(noLiveChannelsTimeout);
             }
         } finally {
+            if (simulator != null && simulator.ledger().liveChannels() > 0) {
+                // leftovers of this test must not ring into the next one
+                simulator.hangupAll(Duration.ofSeconds(5));
+            }
             if (perTest && simulator != null) {
                 simulator.close();
                 simulator = null;

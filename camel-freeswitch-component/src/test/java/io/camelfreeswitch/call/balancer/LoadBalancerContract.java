@@ -43,7 +43,7 @@ abstract class LoadBalancerContract {
 
     @Test
     void noCandidatesGiveNoLease() {
-        assertThat(await(balancer().acquire(List.of()))).isEmpty();
+        assertThat(resultOf(balancer().acquire(List.of()))).isEmpty();
     }
 
     @Test
@@ -72,25 +72,25 @@ abstract class LoadBalancerContract {
         assertThat(acquire(balancer(), List.of("user/1001", "user/1003", "user/1002")).destination())
                 .isEqualTo("user/1003");
 
-        assertThat(await(balancer().load("user/1001"))).isEqualTo(2);
-        assertThat(await(balancer().load("user/1002"))).isEqualTo(1);
-        assertThat(await(balancer().load("user/1003"))).isEqualTo(2);
+        assertThat(resultOf(balancer().load("user/1001"))).isEqualTo(2);
+        assertThat(resultOf(balancer().load("user/1002"))).isEqualTo(1);
+        assertThat(resultOf(balancer().load("user/1003"))).isEqualTo(2);
         releaseAll(held);
     }
 
     @Test
     void aDestinationNeverRungHasNoLoad() {
-        assertThat(await(balancer().load("user/never-rung"))).isZero();
+        assertThat(resultOf(balancer().load("user/never-rung"))).isZero();
     }
 
     @Test
     void releasingGivesTheUnitBackAndLoadReturnsToZero() {
         Lease lease = acquire(balancer(), AGENTS);
-        assertThat(await(balancer().load(lease.destination()))).isEqualTo(1);
+        assertThat(resultOf(balancer().load(lease.destination()))).isEqualTo(1);
 
-        await(lease.release());
+        resultOf(lease.release());
 
-        assertThat(await(balancer().load(lease.destination()))).isZero();
+        assertThat(resultOf(balancer().load(lease.destination()))).isZero();
     }
 
     @Test
@@ -99,13 +99,13 @@ abstract class LoadBalancerContract {
         Lease released = acquire(balancer(), List.of("user/1001"));
 
         CompletableFuture<Void> firstRelease = released.release();
-        await(firstRelease);
+        resultOf(firstRelease);
         assertThat(released.release()).isSameAs(firstRelease);
-        await(released.release());
+        resultOf(released.release());
 
-        assertThat(await(balancer().load("user/1001"))).isEqualTo(1);
-        await(kept.release());
-        assertThat(await(balancer().load("user/1001"))).isZero();
+        assertThat(resultOf(balancer().load("user/1001"))).isEqualTo(1);
+        resultOf(kept.release());
+        assertThat(resultOf(balancer().load("user/1001"))).isZero();
     }
 
     @Test
@@ -121,10 +121,10 @@ abstract class LoadBalancerContract {
             }, callers).thenCompose(f -> f));
         }
         start.countDown();
-        await(CompletableFuture.allOf(releases.toArray(CompletableFuture[]::new)));
+        resultOf(CompletableFuture.allOf(releases.toArray(CompletableFuture[]::new)));
 
-        assertThat(await(balancer().load("user/1001"))).isEqualTo(1);
-        await(kept.release());
+        assertThat(resultOf(balancer().load("user/1001"))).isEqualTo(1);
+        resultOf(kept.release());
     }
 
     @Test
@@ -140,7 +140,7 @@ abstract class LoadBalancerContract {
             }, callers).thenCompose(f -> f).thenApply(Optional::orElseThrow));
         }
         start.countDown();
-        List<Lease> leases = acquisitions.stream().map(LoadBalancerContract::await).toList();
+        List<Lease> leases = acquisitions.stream().map(LoadBalancerContract::resultOf).toList();
 
         // every acquire chose and counted in one step, so with nobody releasing the spread is perfect
         Map<String, Long> perDestination = new ConcurrentHashMap<>();
@@ -148,16 +148,16 @@ abstract class LoadBalancerContract {
         assertThat(perDestination).containsOnlyKeys(AGENTS);
         assertThat(perDestination.values()).allSatisfy(count -> assertThat(count).isEqualTo(calls / AGENTS.size()));
         for (String agent : AGENTS) {
-            assertThat(await(peer().load(agent))).isEqualTo(calls / AGENTS.size());
+            assertThat(resultOf(peer().load(agent))).isEqualTo(calls / AGENTS.size());
         }
 
         List<CompletableFuture<Void>> releases = new ArrayList<>();
         for (Lease lease : leases) {
             releases.add(CompletableFuture.supplyAsync(lease::release, callers).thenCompose(f -> f));
         }
-        await(CompletableFuture.allOf(releases.toArray(CompletableFuture[]::new)));
+        resultOf(CompletableFuture.allOf(releases.toArray(CompletableFuture[]::new)));
         for (String agent : AGENTS) {
-            assertThat(await(balancer().load(agent))).isZero();
+            assertThat(resultOf(balancer().load(agent))).isZero();
         }
     }
 
@@ -179,7 +179,7 @@ abstract class LoadBalancerContract {
                         return CompletableFuture.supplyAsync(lease::release, hangup).thenCompose(f -> f);
                     }));
         }
-        await(CompletableFuture.allOf(lifecycles.toArray(CompletableFuture[]::new)));
+        resultOf(CompletableFuture.allOf(lifecycles.toArray(CompletableFuture[]::new)));
 
         // short calls finish at random moments, so the spread is not perfect, but nobody is starved or flooded
         long fewest = answered.values().stream().mapToLong(AtomicLong::get).min().orElse(0);
@@ -187,19 +187,19 @@ abstract class LoadBalancerContract {
         assertThat(answered).containsOnlyKeys(AGENTS);
         assertThat(most - fewest).isLessThanOrEqualTo(calls / AGENTS.size());
         for (String agent : AGENTS) {
-            assertThat(await(balancer().load(agent))).isZero();
+            assertThat(resultOf(balancer().load(agent))).isZero();
         }
     }
 
     static Lease acquire(LoadBalancer balancer, List<String> candidates) {
-        return await(balancer.acquire(candidates)).orElseThrow();
+        return resultOf(balancer.acquire(candidates)).orElseThrow();
     }
 
     static void releaseAll(List<Lease> leases) {
-        leases.forEach(lease -> await(lease.release()));
+        leases.forEach(lease -> resultOf(lease.release()));
     }
 
-    static <T> T await(CompletableFuture<T> future) {
+    static <T> T resultOf(CompletableFuture<T> future) {
         try {
             return future.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

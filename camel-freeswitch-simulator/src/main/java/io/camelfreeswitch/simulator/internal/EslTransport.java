@@ -87,7 +87,8 @@ public final class EslTransport {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new EslCommandDecoder(), new SessionHandler(c -> {
                             EslSession s = new EslSession(core, c, channel);
-                            channel.controllingSession = s;
+                            // runs before the session's registration task: both go through the core in order
+                            core.execute(() -> channel.controllingSession = s);
                             result.complete(s);
                             return s;
                         }));

@@ -118,6 +118,10 @@ public final class EventSubscription {
             return false;
         }
         if (myEventsUuid != null) {
+            // the real myevents stream carries no CHANNEL_CALLSTATE (see outbound-plain capture)
+            if ("CHANNEL_CALLSTATE".equals(name)) {
+                return false;
+            }
             String uuid = e.header("Unique-ID");
             if (!myEventsUuid.equals(uuid) && !"BACKGROUND_JOB".equals(name)) {
                 return false;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -25,7 +24,6 @@ final class OriginateJob {
     private final List<SimChannel> ringing = new ArrayList<>();
     private int nextGroup;
     private String lastCause;
-    private ScheduledFuture<?> timeout;
     private boolean finished;
 
     OriginateJob(SwitchCore core, OriginateCommand command, Consumer<SimChannel> onWinner) {
@@ -71,19 +69,25 @@ final class OriginateJob {
                 ringing.add(ch);
                 created.add(ch);
             }
-            if (!ringing.isEmpty()) {
-                long seconds = timeoutSeconds(ds.globalVariables());
-                timeout = core.schedule(this::timedOut, seconds * 1000, TimeUnit.MILLISECONDS);
-                for (SimChannel ch : created) {
-                    core.startBehaviour(ch);
-                }
+            for (SimChannel ch : created) {
+                // each leg rings for its own leg_timeout / originate_timeout (FreeSWITCH default 60 s)
+                long seconds = timeoutSeconds(ch.variables);
+                ch.ringTimeout = core.schedule(() -> {
+                    if (ch.alive() && ch.job == this) {
+                        core.hangup(ch, "NO_ANSWER", "timeout");
+                    }
+                }, seconds * 1000, TimeUnit.MILLISECONDS);
+                core.startBehaviour(ch);
             }
         }
     }
 
     private long timeoutSeconds(Map<String, String> vars) {
-        String t = vars.get("originate_timeout");
-        if (t == null && vars.get("call_timeout") != null) {
+        String t = vars.get("leg_timeout");
+        if (t == null) {
+            t = vars.get("originate_timeout");
+        }
+        if (t == null) {
             t = vars.get("call_timeout");
         }
         if (t != null) {
@@ -115,8 +119,11 @@ final class OriginateJob {
             return;
         }
         finished = true;
-        cancelTimeout();
         winner.job = null;
+        if (winner.ringTimeout != null) {
+            winner.ringTimeout.cancel(false);
+            winner.ringTimeout = null;
+        }
         for (SimChannel other : ringing) {
             if (other != winner) {
                 other.job = null;
@@ -135,8 +142,7 @@ final class OriginateJob {
         }
         lastCause = cause;
         if (ringing.isEmpty()) {
-            cancelTimeout();
-            ringNextGroup();
+                ringNextGroup();
         }
     }
 
@@ -144,19 +150,6 @@ final class OriginateJob {
     void cancel(String cause, String killedBy) {
         for (SimChannel ch : new ArrayList<>(ringing)) {
             core.hangup(ch, cause, killedBy);
-        }
-    }
-
-    private void timedOut() {
-        for (SimChannel ch : new ArrayList<>(ringing)) {
-            core.hangup(ch, "NO_ANSWER", "timeout");
-        }
-    }
-
-    private void cancelTimeout() {
-        if (timeout != null) {
-            timeout.cancel(false);
-            timeout = null;
         }
     }
 

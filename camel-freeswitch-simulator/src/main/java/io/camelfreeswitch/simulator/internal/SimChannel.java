@@ -55,6 +55,7 @@ public final class SimChannel {
     public boolean messageRunning;
     public String bridgedTo;
     public java.util.function.Consumer<String> bridgeDone; // set while this channel runs the bridge application
+    public java.util.concurrent.ScheduledFuture<?> ringTimeout;
     public OriginateJob bridgeJob;         // the originate of a running bridge application
     public OriginateJob job;               // the originate waiting on this leg, until it succeeds or fails
     public EslSession controllingSession;  // outbound socket session, if any
@@ -191,7 +192,7 @@ public final class SimChannel {
 
     /** What the loopback endpoint does to the caller id on answer (visible in the captures). */
     public void flipCallerIdOnAnswer() {
-        if (!outbound) {
+        if (!outbound || "yes".equals(variables.get("channel_cid_flipped"))) {
             return;
         }
         variables.put("pre_transfer_caller_id_name", callerIdName == null ? "Outbound Call" : callerIdName);

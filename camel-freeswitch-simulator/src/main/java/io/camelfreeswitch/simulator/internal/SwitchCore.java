@@ -426,6 +426,7 @@ public final class SwitchCore {
         ch.answerState = "early";
         ch.variables.put("endpoint_disposition", "EARLY MEDIA");
         fireChannel(ch, "CHANNEL_PROGRESS_MEDIA", "switch_channel.c", "switch_channel_perform_mark_pre_answered", 3672, true);
+        ch.flipCallerIdOnAnswer();
         setCallState(ch, "EARLY");
         if (ch.job != null) {
             ch.job.earlyMedia(ch);
@@ -439,9 +440,9 @@ public final class SwitchCore {
         }
         ch.answeredMicros = nowMicros();
         ch.answerState = "answered";
-        ch.flipCallerIdOnAnswer();
         ch.variables.put("endpoint_disposition", "ANSWER");
         fireChannel(ch, "CHANNEL_ANSWER", "switch_channel.c", "switch_channel_perform_mark_answered", 3956, true);
+        ch.flipCallerIdOnAnswer();
         setCallState(ch, "ACTIVE");
         ledger.answered(ch.uuid, Instant.now());
         if (ch.behaviour != null && ch.behaviour.kind() == Behaviour.Kind.ANSWER_THEN_HANGUP) {
@@ -486,6 +487,10 @@ public final class SwitchCore {
         ch.hangingUp = true;
         ch.timers.forEach(t -> t.cancel(false));
         ch.timers.clear();
+        if (ch.ringTimeout != null) {
+            ch.ringTimeout.cancel(false);
+            ch.ringTimeout = null;
+        }
         ch.hangupCause = cause;
         ch.hangupMicros = nowMicros();
         ch.answerState = "hangup";
@@ -495,8 +500,8 @@ public final class SwitchCore {
         ch.hangupListeners.forEach(l -> l.accept(cause));
         fireChannel(ch, "CHANNEL_HANGUP", "switch_channel.c", "switch_channel_perform_hangup", 3150, true);
         setCallState(ch, "HANGUP");
-        setState(ch, "CS_HANGUP");
         applications.channelHungUp(ch);
+        setState(ch, "CS_HANGUP");
         SimChannel peer = ch.bridgedTo == null ? null : channels.get(ch.bridgedTo);
         if (ch.bridgedTo != null) {
             fireChannel(ch, "CHANNEL_UNBRIDGE", "switch_ivr_bridge.c", "switch_ivr_multi_threaded_bridge", 1720, true,
@@ -540,15 +545,15 @@ public final class SwitchCore {
         Map<String, String> v = new LinkedHashMap<>(callerVariables);
         String dest = v.getOrDefault("destination_number", "9000");
         String callerNumber = v.getOrDefault("caller_id_number", "1000");
-        String callerName = v.getOrDefault("caller_id_name", callerNumber);
         String uuid = v.getOrDefault("uuid", UUID.randomUUID().toString());
         Endpoint ep = new Endpoint("sofia/internal/" + callerNumber + "@127.0.0.1", "sofia/internal/" + callerNumber
                 + "@127.0.0.1", dest, v.getOrDefault("context", "default"), "mod_sofia", "sofia", null, null);
         SimChannel ch = newChannel(uuid, ep, false, ep.channelName());
-        ch.callerIdName = callerName;
+        ch.callerIdName = v.get("caller_id_name");
         ch.callerIdNumber = callerNumber;
         ch.origCallerIdNumber = callerNumber;
-        ch.calleeIdNumber = null;
+        ch.calleeIdName = "Outbound Call";
+        ch.calleeIdNumber = dest;
         ch.variables.put("direction", "inbound");
         ch.variables.put("uuid", uuid);
         ch.variables.put("session_id", String.valueOf(sessionIds.incrementAndGet()));

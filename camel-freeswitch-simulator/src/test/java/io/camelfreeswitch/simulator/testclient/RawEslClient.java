@@ -174,8 +174,13 @@ public final class RawEslClient implements AutoCloseable {
             while ((f = reader.read()) != null) {
                 frames.add(f);
             }
-        } catch (IOException ignored) {
-            // closed
+        } catch (IOException | RuntimeException unreadable) {
+            // closed, or bytes that are not ESL (the garbage fault): like a real client, give up the connection
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
         } finally {
             closedByPeer = true;
             frames.add(CLOSED);

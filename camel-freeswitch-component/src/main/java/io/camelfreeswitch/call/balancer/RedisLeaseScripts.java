@@ -1,0 +1,69 @@
+package io.camelfreeswitch.call.balancer;
+
+import io.lettuce.core.ScriptOutputType;
+
+/**
+ * The Lua scripts behind {@link RedisLoadBalancer}. Each destination has one sorted set of lease ids scored by the
+ * lease's expiry in milliseconds of the Redis server's clock (never the application's: instances with skewed clocks
+ * still agree). A lease counts while its expiry is in the future, so the load of a crashed instance disappears by
+ * itself once its leases are no longer renewed. Each set also carries a key expiry at least as long as its longest
+ * lease, so a destination nobody rings any more leaves no key behind.
+ */
+final class RedisLeaseScripts {
+
+    private RedisLeaseScripts() {
+    }
+
+    // TIME makes a script non-deterministic: Redis 6 needs effects replication switched on before the first write
+    // (Redis 7 always replicates effects and keeps the call as a no-op).
+    private static final String NOW = """
+            if redis.replicate_commands then redis.replicate_commands() end
+            local clock = redis.call('TIME')
+            local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+            """;
+
+    private static final String KEEP_KEY_AT_LEAST = """
+            local function keepAtLeast(key, ttl)
+              if redis.call('PTTL', key) < ttl then redis.call('PEXPIRE', key, ttl) end
+            end
+            """;
+
+    /**
+     * KEYS: the lease set of each candidate, in group order. ARGV[1]: the new lease id, ARGV[2]: its TTL in ms.
+     * Prunes expired leases, picks the candidate with the fewest live leases (ties: the earliest) and records the lease
+     * on it. Returns the chosen candidate's 1-based position.
+     */
+    static final LuaScript ACQUIRE = new LuaScript(NOW + KEEP_KEY_AT_LEAST + """
+            local ttl = tonumber(ARGV[2])
+            local chosen, fewest = 0, 0
+            for i, key in ipairs(KEYS) do
+              redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
+              local load = redis.call('ZCARD', key)
+              if chosen == 0 or load < fewest then chosen, fewest = i, load end
+            end
+            redis.call('ZADD', KEYS[chosen], now + ttl, ARGV[1])
+            keepAtLeast(KEYS[chosen], ttl)
+            return chosen
+            """, ScriptOutputType.INTEGER);
+
+    /**
+     * KEYS: lease sets; ARGV[1]: TTL in ms; ARGV[i + 1]: the lease id held in KEYS[i]. Pushes each lease's expiry to
+     * now + TTL, recording it again if it had already expired (after a Redis restart, for example) since its holder
+     * still holds it. Returns the number of leases renewed.
+     */
+    static final LuaScript RENEW = new LuaScript(NOW + KEEP_KEY_AT_LEAST + """
+            local ttl = tonumber(ARGV[1])
+            for i, key in ipairs(KEYS) do
+              redis.call('ZADD', key, now + ttl, ARGV[i + 1])
+              keepAtLeast(key, ttl)
+            end
+            return #KEYS
+            """, ScriptOutputType.INTEGER);
+
+    /** KEYS[1]: a lease set. Returns its number of live (not yet expired) leases. Writes nothing. */
+    static final LuaScript LOAD = new LuaScript("""
+            local clock = redis.call('TIME')
+            local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+            return redis.call('ZCOUNT', KEYS[1], '(' .. now, '+inf')
+            """, ScriptOutputType.INTEGER);
+}

@@ -1,0 +1,364 @@
+package io.camelfreeswitch.call.balancer;
+
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shares load between ring groups of several application instances through Redis (Lettuce, asynchronous API only).
+ *
+ * <h2>Data model</h2>
+ * Each destination has one sorted set {@code {prefix}:lease:<destination>} whose members are lease ids scored by the
+ * lease's expiry (milliseconds of the Redis server's clock). The load of a destination is the number of its leases
+ * whose expiry is still in the future. Every key starts with the hash tag {@code {prefix}}, so all keys live in one
+ * slot and the scripts work on Redis Cluster.
+ * <ul>
+ *   <li>{@link #acquire} is one round trip: a Lua script (EVALSHA; EVAL once after a NOSCRIPT) prunes the candidates'
+ *       expired leases, picks the least loaded (ties: group order) and records the new lease on it.</li>
+ *   <li>While a lease is held, a background task renews every held lease of this instance in one script call each
+ *       {@code renewalPeriod}, pushing its expiry to now + {@code leaseTtl}. If this instance crashes or loses Redis,
+ *       its leases stop counting within {@code leaseTtl} without anyone cleaning up.</li>
+ *   <li>{@link Lease#release()} stops the renewal and removes the lease (one ZREM). If Redis cannot be reached then,
+ *       the release fails with {@link BalancerUnavailableException} and the lease expires within its TTL.</li>
+ * </ul>
+ *
+ * <h2>When Redis is unavailable</h2>
+ * By default {@link #acquire} and {@link #load} fail with {@link BalancerUnavailableException}, naming the server
+ * (never its password). With {@link Builder#fallbackToGroupOrder(boolean) fallbackToGroupOrder(true)}, {@code acquire}
+ * instead hands out a local lease on the <em>first candidate in group order</em>: calls still go out, but without
+ * balancing, and that lease is counted nowhere (not in Redis, not by {@code load}); its release does nothing.
+ * {@code load} keeps failing while Redis is down. A client created by this balancer (from a URI) times out commands
+ * after {@code commandTimeout} and rejects them at once while disconnected, so callers get an answer promptly; with a
+ * connection you supply, its own timeouts apply.
+ *
+ * <p>The futures complete on Lettuce's I/O threads: callbacks attached to them must not block.
+ *
+ * <p>{@link #close()} stops the renewal task (held leases then expire within their TTL unless released) and closes the
+ * client only if this balancer created it.
+ */
+public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisLoadBalancer.class);
+    /** Keeps each renewal script call, and the Lua stack it unpacks, small. */
+    private static final int RENEWALS_PER_CALL = 256;
+
+    private final RedisConnector redis;
+    private final String keyPrefix;
+    private final Duration leaseTtl;
+    private final Duration renewalPeriod;
+    private final boolean fallbackToGroupOrder;
+    private final Set<RedisLease> held = ConcurrentHashMap.newKeySet();
+    /**
+     * Renewals and releases are sent under this lock, so a release's ZREM always follows, on the connection, any
+     * renewal that still named its lease: a released lease can never be re-recorded by a late renewal.
+     */
+    private final Object sending = new Object();
+    private final ScheduledThreadPoolExecutor renewals;
+    private volatile boolean closed;
+    private volatile boolean degraded;
+    private volatile boolean renewalFailing;
+
+    private RedisLoadBalancer(Builder builder) {
+        this.redis = builder.connector();
+        this.keyPrefix = builder.keyPrefix;
+        this.leaseTtl = builder.leaseTtl;
+        this.renewalPeriod = builder.renewalPeriod;
+        this.fallbackToGroupOrder = builder.fallbackToGroupOrder;
+        this.renewals = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "camel-freeswitch-redis-lease-renewal");
+            thread.setDaemon(true);
+            return thread;
+        });
+        renewals.setRemoveOnCancelPolicy(true);
+        long period = renewalPeriod.toMillis();
+        renewals.scheduleAtFixedRate(this::renewHeldLeases, period, period, TimeUnit.MILLISECONDS);
+        redis.commands(); // connect now rather than on the first call; a failure here is retried by that call
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public CompletableFuture<Optional<Lease>> acquire(List<String> candidates) {
+        Objects.requireNonNull(candidates, "candidates");
+        candidates.forEach(candidate -> Objects.requireNonNull(candidate, "candidates must not contain null"));
+        if (candidates.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("this RedisLoadBalancer is closed"));
+        }
+        List<String> snapshot = List.copyOf(candidates);
+        String[] keys = snapshot.stream().map(this::key).toArray(String[]::new);
+        String leaseId = UUID.randomUUID().toString();
+        CompletableFuture<Long> chosen = redis.commands().thenCompose(commands ->
+                RedisLeaseScripts.ACQUIRE.run(commands, keys, leaseId, Long.toString(leaseTtl.toMillis())));
+        return chosen.handle((position, failure) -> {
+            if (failure == null) {
+                recovered();
+                int index = position.intValue() - 1;
+                RedisLease lease = new RedisLease(this, snapshot.get(index), keys[index], leaseId);
+                held.add(lease);
+                return CompletableFuture.completedFuture(Optional.<Lease>of(lease));
+            }
+            BalancerUnavailableException unavailable =
+                    unavailable("could not acquire a lease on one of " + snapshot, failure);
+            if (!fallbackToGroupOrder) {
+                return CompletableFuture.<Optional<Lease>>failedFuture(unavailable);
+            }
+            if (!degraded) {
+                degraded = true;
+                LOG.warn("{}; falling back to group order without load balancing until Redis answers again",
+                        unavailable.getMessage());
+            }
+            return CompletableFuture.completedFuture(Optional.<Lease>of(new GroupOrderLease(snapshot.get(0))));
+        }).thenCompose(Function.identity());
+    }
+
+    @Override
+    public CompletableFuture<Long> load(String destination) {
+        Objects.requireNonNull(destination, "destination");
+        CompletableFuture<Long> load = redis.commands().thenCompose(commands ->
+                RedisLeaseScripts.LOAD.run(commands, new String[] {key(destination)}));
+        return load.handle((count, failure) -> failure == null
+                        ? CompletableFuture.completedFuture(count)
+                        : CompletableFuture.<Long>failedFuture(
+                                unavailable("could not read the load of " + destination, failure)))
+                .thenCompose(Function.identity());
+    }
+
+    /** The Redis key holding the leases of {@code destination}. */
+    public String key(String destination) {
+        return "{" + keyPrefix + "}:lease:" + destination;
+    }
+
+    /** Stops renewing; closes the Redis client only if this balancer created it. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        renewals.shutdownNow();
+        redis.close();
+    }
+
+    CompletableFuture<Void> release(RedisLease lease) {
+        CompletableFuture<Long> removed;
+        synchronized (sending) {
+            held.remove(lease);
+            removed = redis.commands().thenCompose(commands ->
+                    commands.zrem(lease.key(), lease.id()).toCompletableFuture());
+        }
+        return removed.handle((count, failure) -> failure == null
+                        ? CompletableFuture.<Void>completedFuture(null)
+                        : CompletableFuture.<Void>failedFuture(unavailable("could not release " + lease
+                                + " (it will expire within " + leaseTtl + ")", failure)))
+                .thenCompose(Function.identity());
+    }
+
+    private void renewHeldLeases() {
+        try {
+            List<RedisLease> leases = List.copyOf(held);
+            for (int from = 0; from < leases.size(); from += RENEWALS_PER_CALL) {
+                renew(leases.subList(from, Math.min(leases.size(), from + RENEWALS_PER_CALL)));
+            }
+        } catch (RuntimeException e) {
+            // never let one failure cancel the periodic task
+            renewalFailed(e);
+        }
+    }
+
+    private void renew(List<RedisLease> batch) {
+        redis.commands().thenAccept(commands -> {
+            CompletableFuture<Long> renewal;
+            synchronized (sending) {
+                renewal = sendRenewal(batch, commands, false);
+            }
+            renewal.whenComplete((renewed, failure) -> {
+                if (failure != null && LuaScript.isNoScript(failure)) {
+                    // the script vanished (Redis restarted or flushed scripts): send it in full, for those still held
+                    synchronized (sending) {
+                        sendRenewal(batch, commands, true).whenComplete(this::renewalDone);
+                    }
+                } else {
+                    renewalDone(renewed, failure);
+                }
+            });
+        }).exceptionally(failure -> {
+            renewalFailed(failure);
+            return null;
+        });
+    }
+
+    /** Must be called holding {@link #sending}: names only leases that are still held at the moment it is sent. */
+    private CompletableFuture<Long> sendRenewal(List<RedisLease> batch, RedisClusterAsyncCommands<String, String> commands,
+                                                boolean inFull) {
+        List<String> keys = new ArrayList<>(batch.size());
+        List<String> args = new ArrayList<>(batch.size() + 1);
+        args.add(Long.toString(leaseTtl.toMillis()));
+        for (RedisLease lease : batch) {
+            if (held.contains(lease)) {
+                keys.add(lease.key());
+                args.add(lease.id());
+            }
+        }
+        if (keys.isEmpty()) {
+            return CompletableFuture.completedFuture(0L);
+        }
+        String[] keyArray = keys.toArray(String[]::new);
+        String[] argArray = args.toArray(String[]::new);
+        return inFull
+                ? RedisLeaseScripts.RENEW.runInFull(commands, keyArray, argArray)
+                : RedisLeaseScripts.RENEW.runCached(commands, keyArray, argArray);
+    }
+
+    private void renewalDone(Long renewed, Throwable failure) {
+        if (failure != null) {
+            renewalFailed(failure);
+        } else if (renewalFailing) {
+            renewalFailing = false;
+            LOG.info("Renewing load-balancer leases in {} works again", redis.description());
+        }
+    }
+
+    private void renewalFailed(Throwable failure) {
+        if (!renewalFailing) {
+            renewalFailing = true;
+            LOG.warn("{}; held leases stop counting after {} unless renewal succeeds again",
+                    unavailable("could not renew the leases held by this instance", failure).getMessage(), leaseTtl);
+        }
+    }
+
+    private void recovered() {
+        if (degraded) {
+            degraded = false;
+            LOG.info("Redis at {} answers again; load balancing resumes", redis.description());
+        }
+    }
+
+    private BalancerUnavailableException unavailable(String what, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        return new BalancerUnavailableException(
+                "Redis at " + redis.description() + " is unavailable for load balancing (" + what + "): " + cause,
+                cause);
+    }
+
+    /** Options of a {@link RedisLoadBalancer}. Give exactly one of a Redis URI or a connection. */
+    public static final class Builder {
+        private RedisURI redisUri;
+        private RedisClusterAsyncCommands<String, String> commands;
+        private String connectionDescription;
+        private String keyPrefix = "camel-freeswitch";
+        private Duration leaseTtl = Duration.ofSeconds(30);
+        private Duration renewalPeriod = Duration.ofSeconds(10);
+        private Duration commandTimeout = Duration.ofSeconds(2);
+        private boolean fallbackToGroupOrder;
+
+        private Builder() {
+        }
+
+        /** The balancer creates (and on close shuts down) its own client for this URI, e.g. {@code redis://host:6379}. */
+        public Builder redisUri(String uri) {
+            return redisUri(RedisURI.create(Objects.requireNonNull(uri, "redisUri")));
+        }
+
+        public Builder redisUri(RedisURI uri) {
+            this.redisUri = Objects.requireNonNull(uri, "redisUri");
+            return this;
+        }
+
+        /** Uses a connection owned by the application (not closed by the balancer); its timeouts apply. */
+        public Builder connection(StatefulRedisConnection<String, String> connection) {
+            this.commands = Objects.requireNonNull(connection, "connection").async();
+            this.connectionDescription = "the supplied Redis connection";
+            return this;
+        }
+
+        /** Uses a Redis Cluster connection owned by the application; all keys share one hash slot. */
+        public Builder connection(StatefulRedisClusterConnection<String, String> connection) {
+            this.commands = Objects.requireNonNull(connection, "connection").async();
+            this.connectionDescription = "the supplied Redis Cluster connection";
+            return this;
+        }
+
+        /** Prefix (and hash tag) of every key. Default {@code camel-freeswitch}. */
+        public Builder keyPrefix(String keyPrefix) {
+            Objects.requireNonNull(keyPrefix, "keyPrefix");
+            if (keyPrefix.isEmpty() || keyPrefix.chars().anyMatch(c -> c == '{' || c == '}' || c == '\r' || c == '\n')) {
+                throw new IllegalArgumentException(
+                        "keyPrefix must be non-empty and contain no braces or CR/LF: '" + keyPrefix + "'");
+            }
+            this.keyPrefix = keyPrefix;
+            return this;
+        }
+
+        /** How long a lease counts after its last renewal. Default 30 s. */
+        public Builder leaseTtl(Duration leaseTtl) {
+            this.leaseTtl = positive(leaseTtl, "leaseTtl");
+            return this;
+        }
+
+        /** How often held leases are renewed; must be shorter than the TTL. Default 10 s. */
+        public Builder renewalPeriod(Duration renewalPeriod) {
+            this.renewalPeriod = positive(renewalPeriod, "renewalPeriod");
+            return this;
+        }
+
+        /** Command and connect timeout of a client created from {@link #redisUri}. Default 2 s. */
+        public Builder commandTimeout(Duration commandTimeout) {
+            this.commandTimeout = positive(commandTimeout, "commandTimeout");
+            return this;
+        }
+
+        /** While Redis is unavailable, hand out an uncounted lease on the first candidate instead of failing. */
+        public Builder fallbackToGroupOrder(boolean fallbackToGroupOrder) {
+            this.fallbackToGroupOrder = fallbackToGroupOrder;
+            return this;
+        }
+
+        public RedisLoadBalancer build() {
+            if ((redisUri == null) == (commands == null)) {
+                throw new IllegalStateException("give exactly one of redisUri(...) or connection(...)");
+            }
+            if (renewalPeriod.compareTo(leaseTtl) >= 0) {
+                throw new IllegalStateException("renewalPeriod (" + renewalPeriod
+                        + ") must be shorter than leaseTtl (" + leaseTtl + ") or held leases would expire");
+            }
+            return new RedisLoadBalancer(this);
+        }
+
+        private RedisConnector connector() {
+            return redisUri != null
+                    ? RedisConnector.owned(redisUri, commandTimeout)
+                    : RedisConnector.supplied(commands, connectionDescription);
+        }
+
+        private static Duration positive(Duration duration, String name) {
+            Objects.requireNonNull(duration, name);
+            if (duration.isNegative() || duration.isZero() || duration.toMillis() == 0) {
+                throw new IllegalArgumentException(name + " must be at least 1 ms: " + duration);
+            }
+            return duration;
+        }
+    }
+}

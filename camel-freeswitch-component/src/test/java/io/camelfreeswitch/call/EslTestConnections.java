@@ -1,0 +1,27 @@
+package io.camelfreeswitch.call;
+
+import io.camelfreeswitch.esl.EslClient;
+import io.camelfreeswitch.esl.EslClientOptions;
+import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.simulator.FreeSwitchSimulator;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** The real inbound ESL client, connected to a simulator, reconnecting quickly after a dropped socket. */
+final class EslTestConnections {
+
+    private EslTestConnections() {
+    }
+
+    static EslConnection connect(FreeSwitchSimulator sim) throws Exception {
+        return EslClient.connect(EslClientOptions.builder()
+                        .host("127.0.0.1")
+                        .port(sim.port())
+                        .password(sim.password())
+                        .reconnectInitialDelay(Duration.ofMillis(50))
+                        .reconnectMaxDelay(Duration.ofMillis(500))
+                        .build())
+                .get(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,72 @@
+package io.camelfreeswitch.call;
+
+import io.camelfreeswitch.esl.ConnectionLostException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The connection to FreeSWITCH dropping while a group rings ends the group at once (not at its timeout) as FAILED,
+ * and the legs it left ringing are hung up once the client is connected again.
+ */
+class RingGroupConnectionLossTest extends SimulatedCalls {
+
+    @BeforeEach
+    void freshConnection() throws Exception {
+        connection.closeAsync().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        connection = EslTestConnections.connect(sim());
+    }
+
+    @AfterEach
+    void closeConnection() {
+        connection.closeAsync().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    }
+
+    private RingGroupRequest request(RingMode mode, String... destinations) {
+        return RingGroupRequest.builder(List.of(destinations)).mode(mode).balancer(balancer)
+                .timeout(Duration.ofSeconds(30)).build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(RingMode.class)
+    void a_dropped_connection_fails_the_group_at_once_and_its_legs_are_hung_up(RingMode mode) throws Exception {
+        String first = neverAnswers();
+        String second = neverAnswers();
+        CompletableFuture<RingGroupResult> ring = RingGroup.ring(connection, request(mode, first, second));
+        awaitRinging(first);
+
+        sim().faults().dropAllConnections();
+        RingGroupResult result = resultOf(ring);
+
+        assertThat(result.outcome()).isEqualTo(RingGroupOutcome.FAILED);
+        assertThat(result.failure()).isInstanceOf(ConnectionLostException.class);
+        assertThat(result.legs()).extracting(LegResult::outcome).containsOnly(LegOutcome.FAILED);
+        ledger().awaitNoLiveChannels(WELL_WITHIN);
+    }
+
+    @ParameterizedTest
+    @EnumSource(RingMode.class)
+    void the_reference_form_fails_with_ConnectionLostException(RingMode mode) throws Exception {
+        String ringing = neverAnswers();
+        CompletableFuture<Optional<Channel>> ring = RingGroup.ring(connection, List.of(ringing), mode,
+                Duration.ofSeconds(30), null, balancer);
+        awaitRinging(ringing);
+
+        sim().faults().dropAllConnections();
+
+        assertThatThrownBy(() -> ring.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ConnectionLostException.class);
+        ledger().awaitNoLiveChannels(WELL_WITHIN);
+    }
+}

@@ -1,0 +1,141 @@
+package io.camelfreeswitch.call;
+
+import io.camelfreeswitch.call.balancer.InMemoryLoadBalancer;
+import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.simulator.Behaviour;
+import io.camelfreeswitch.simulator.FreeSwitchSimulator;
+import io.camelfreeswitch.simulator.FreeSwitchSimulatorExtension;
+import io.camelfreeswitch.simulator.SimulatorLedger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What every ring group test stands on: a simulated FreeSWITCH reached over a real socket by the real ESL client
+ * (delivering some events out of order, as the captures of a real one show),
+ * scripted destinations with unique names, a shared in-memory balancer, and the promise checked after every test
+ * that nothing is left ringing and no load is left counted.
+ */
+abstract class SimulatedCalls {
+
+    /** Far beyond anything these tests wait for, so a loaded machine does not make them flaky. */
+    static final Duration WELL_WITHIN = Duration.ofSeconds(10);
+
+    /** Events arrive out of order now and then, as from a loaded FreeSWITCH (CHANNEL_PROGRESS before CREATE...). */
+    @RegisterExtension
+    static final FreeSwitchSimulatorExtension SIM = FreeSwitchSimulatorExtension.perClass()
+            .configure(simulator -> simulator.reorderEvents(20261128L));
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    static EslConnection connection;
+
+    final InMemoryLoadBalancer balancer = new InMemoryLoadBalancer();
+
+    @BeforeAll
+    static void connect() throws Exception {
+        connection = EslTestConnections.connect(SIM.simulator());
+        warmUp();
+    }
+
+    /**
+     * One call through every layer before the tests, so that class loading and a cold JIT do not eat into the
+     * hundreds of milliseconds the first test's destinations have to answer.
+     */
+    private static void warmUp() throws Exception {
+        RingGroupResult result = resultOf(RingGroup.ring(connection,
+                RingGroupRequest.builder(List.of("sim/answer")).timeout(WELL_WITHIN).build()));
+        endCall(result);
+        ledger().awaitNoLiveChannels(WELL_WITHIN);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (connection != null) {
+            connection.closeAsync().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+    }
+
+    @AfterEach
+    void nothingLeftRingingNorCounted() {
+        ledger().awaitNoLiveChannels(WELL_WITHIN);
+        await().atMost(WELL_WITHIN).untilAsserted(() -> assertThat(balancer.loads().values()).allMatch(n -> n == 0));
+    }
+
+    static FreeSwitchSimulator sim() {
+        return SIM.simulator();
+    }
+
+    static SimulatorLedger ledger() {
+        return sim().ledger();
+    }
+
+    /** A destination of its own, e.g. {@code user/answers-17}, that behaves as {@code behaviour}. */
+    static String destination(String name, Behaviour behaviour) {
+        String destination = "user/" + name + "-" + NAMES.incrementAndGet();
+        sim().destination(destination, behaviour);
+        return destination;
+    }
+
+    static String answersAfter(long millis) {
+        return destination("answers-after-" + millis, Behaviour.answerAfter(Duration.ofMillis(millis)));
+    }
+
+    static String neverAnswers() {
+        return destination("never-answers", Behaviour.noAnswer());
+    }
+
+    static String busy() {
+        return destination("busy", Behaviour.busy());
+    }
+
+    static RingGroupResult resultOf(CompletableFuture<RingGroupResult> ring) throws Exception {
+        return ring.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Waits until FreeSWITCH has created a channel for each destination (they are ringing). */
+    static void awaitRinging(String... destinations) {
+        for (String destination : destinations) {
+            ledger().awaitChannel(record -> record.destination().equals(destination), WELL_WITHIN);
+        }
+    }
+
+    /** A caller already in a call: an answered channel parked on the simulator. */
+    static String callerChannel() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        connection.bgapi("originate {origination_uuid=" + uuid + "}sim/answer &park()")
+                .get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        return uuid;
+    }
+
+    static void hangUp(String uuid) throws Exception {
+        connection.api("uuid_kill " + uuid).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Hangs the winner up as the rest of the call would, so that the test ends with nothing live. */
+    static void endCall(RingGroupResult result) throws Exception {
+        if (result.winner() != null) {
+            hangUp(result.winner().uuid());
+            result.winner().hungUp().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    static LegResult leg(RingGroupResult result, String destination) {
+        return result.leg(destination).orElseThrow(() -> new AssertionError(destination + " was not rung: " + result));
+    }
+
+    static List<String> rungInOrder(RingGroupResult result) {
+        return result.legs().stream().map(LegResult::destination).toList();
+    }
+}
