@@ -61,7 +61,7 @@ class ChaosSoakTest {
 
     enum Fault { DROP_CONNECTIONS, DELAY_REPLIES, SLOW_EVENTS, RESTART_MID_RING, GARBAGE, REDIS_RESTART }
 
-    private final Map<Fault, LongAdder> faults = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final Set<String> destinationsUsed = ConcurrentHashMap.newKeySet();

@@ -18,8 +18,12 @@ final class ReliabilityRedis implements AutoCloseable {
 
     private ReliabilityRedis(int port) {
         this.port = port;
-        this.server = RedisServer.newRedisServer().bind("127.0.0.1").port(port).setting("save \"\"")
-                .setting("appendonly no").build();
+        try {
+            this.server = RedisServer.newRedisServer().bind("127.0.0.1").port(port).setting("save \"\"")
+                    .setting("appendonly no").build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare the embedded redis-server", e);
+        }
     }
 
     static ReliabilityRedis start() {
