@@ -1,11 +1,13 @@
 package io.camelfreeswitch.call;
 
+import io.camelfreeswitch.esl.CommandRejectedException;
 import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.esl.EslEvent;
 import io.camelfreeswitch.esl.Registration;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A FreeSWITCH channel seen through one ESL connection: its state follows the channel's events, and its actions are
@@ -129,12 +131,27 @@ public final class Channel {
         return seen.copy();
     }
 
-    /** Hangs the channel up with {@code cause}; completes when FreeSWITCH has accepted the command. */
+    /**
+     * Hangs the channel up with {@code cause}; completes when FreeSWITCH has accepted the command, or said the channel
+     * no longer exists (it ended on its own meanwhile: what the caller wanted).
+     */
     public CompletableFuture<Void> hangup(String cause) {
         if (isHungUp()) {
             return CompletableFuture.completedFuture(null);
         }
-        return connection.hangup(uuid, cause);
+        return connection.hangup(uuid, cause).handle((ok, error) -> {
+            Throwable reason = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (reason == null || reason instanceof CommandRejectedException rejected && isGone(rejected)) {
+                return (Void) null;
+            }
+            throw reason instanceof RuntimeException runtime ? runtime : new CompletionException(reason);
+        });
+    }
+
+    private static boolean isGone(CommandRejectedException rejected) {
+        String text = rejected.replyText().toLowerCase(java.util.Locale.ROOT);
+        return text.contains("invalid session id") || text.contains("no such channel");
     }
 
     /** Bridges this channel with {@code other} ({@code uuid_bridge}); both must be up on the same FreeSWITCH. */

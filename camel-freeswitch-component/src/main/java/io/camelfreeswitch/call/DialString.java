@@ -53,11 +53,22 @@ public final class DialString {
             if (value == null) {
                 throw new IllegalArgumentException("Variable '" + name + "' has no value");
             }
+            int depth = 0;
             for (int i = 0; i < value.length(); i++) {
-                if (Character.isISOControl(value.charAt(i))) {
+                char c = value.charAt(i);
+                if (Character.isISOControl(c)) {
                     throw new IllegalArgumentException("Variable '" + name
                             + "' contains a control character (CR, LF, NUL, ...) at index " + i);
                 }
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                if (depth < 0) {
+                    break;
+                }
+            }
+            if (depth != 0) {
+                // FreeSWITCH finds the end of {...} by counting braces, quotes or not: an unbalanced one cuts it
+                throw new IllegalArgumentException("Variable '" + name
+                        + "' has unbalanced braces, which FreeSWITCH would read as the end of the variable block");
             }
         });
     }

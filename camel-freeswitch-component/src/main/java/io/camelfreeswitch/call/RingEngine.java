@@ -194,7 +194,7 @@ final class RingEngine {
 
     void legAnswered(Leg leg) {
         if (finished || winner != null) {
-            leg.hangUp(HangupCauses.LOSE_RACE, LegOutcome.LOST_RACE);
+            hangUpForOutcome(leg, RingGroupOutcome.ANSWERED); // too late: someone else won, or the group is over
             return;
         }
         winner = leg;
@@ -296,7 +296,7 @@ final class RingEngine {
     void hangUpAllBut(Leg winner) {
         for (Leg leg : legs) {
             if (leg != winner) {
-                leg.hangUp(HangupCauses.LOSE_RACE, leg.isAnswered() ? LegOutcome.LOST_RACE : LegOutcome.NO_ANSWER);
+                hangUpForOutcome(leg, RingGroupOutcome.ANSWERED);
             }
         }
     }

@@ -34,6 +34,11 @@ import java.util.concurrent.CompletableFuture;
  * completes exceptionally with that exception. Legs that could not be hung up are hung up when the connection comes
  * back.
  * <p>
+ * <b>From an outbound session</b> (the caller's own socket): send {@code linger} first, so the legs can still be hung
+ * up after the caller has left, and do not use {@code myevents}, which hides every other channel's events; pass
+ * {@code session.uniqueId()} as the caller uuid. <b>Closing a connection</b> cannot hang up anything any more: cancel
+ * the groups still ringing on it first (their legs would otherwise ring until their {@code originate_timeout}).
+ * <p>
  * Futures are completed on {@link java.util.concurrent.ForkJoinPool#commonPool()}, never on a Netty event loop.
  * Timers use one shared daemon scheduler; no thread is created per ring group.
  */

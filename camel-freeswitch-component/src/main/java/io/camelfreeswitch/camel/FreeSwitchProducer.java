@@ -3,6 +3,8 @@ package io.camelfreeswitch.camel;
 import io.camelfreeswitch.esl.EslConnection;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 import java.util.concurrent.CompletableFuture;
@@ -13,13 +15,15 @@ import java.util.concurrent.ExecutionException;
  * Base of every {@code freeswitch:} producer: runs one asynchronous ESL operation per exchange and finishes the
  * exchange when its future completes, without any thread waiting for it. Inside a route started by
  * {@code freeswitch:outbound} the operation runs over that call's socket; elsewhere over the shared connection,
- * opened the first time it is needed, so that a route used only for outbound calls never connects to port 8021.
+ * opened when the producer's route starts (or, outside routes and in outbound routes, the first time it is needed,
+ * so that a route that only handles outbound calls never connects to port 8021).
  */
-abstract class FreeSwitchProducer extends DefaultAsyncProducer {
+abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteIdAware {
 
     protected final FreeSwitchEndpoint endpoint;
     protected final FreeSwitchConfiguration configuration;
     private SharedConnection shared;
+    private String routeId;
 
     FreeSwitchProducer(FreeSwitchEndpoint endpoint) {
         super(endpoint);
@@ -31,10 +35,44 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer {
     protected abstract CompletableFuture<?> invoke(Exchange exchange, EslConnection connection, OutboundCall call)
             throws Exception;
 
+    /** Whether, inside an outbound route, the operation runs over the call's own socket (the default). */
+    protected boolean actsOverCallSocket() {
+        return true;
+    }
+
     @Override
     protected void doStart() throws Exception {
         endpoint.validateForStart();
         super.doStart();
+        if (routeId != null) {
+            // routes are registered once the context is about to run: only then can we see what feeds this one
+            endpoint.getCamelContext().addStartupListener((context, alreadyStarted) -> {
+                if (isRunAllowed() && startsWithRoute()) {
+                    // opening does not wait: the connection comes up (and shows in the health check) meanwhile
+                    sharedConnection();
+                }
+            });
+        }
+    }
+
+    /** True in a route that FreeSWITCH does not feed with outbound calls: such a route needs the shared connection. */
+    private boolean startsWithRoute() {
+        Route route = routeId == null ? null : endpoint.getCamelContext().getRoute(routeId);
+        if (route == null) {
+            return false;
+        }
+        return !actsOverCallSocket() || !(route.getEndpoint() instanceof FreeSwitchEndpoint consumerEndpoint
+                && consumerEndpoint.getOperation() == FreeSwitchOperation.outbound);
+    }
+
+    @Override
+    public String getRouteId() {
+        return routeId;
+    }
+
+    @Override
+    public void setRouteId(String routeId) {
+        this.routeId = routeId;
     }
 
     @Override
@@ -42,14 +80,14 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer {
         CompletableFuture<?> operation;
         OutboundCall call = OutboundCall.of(exchange);
         try {
-            if (call != null) {
+            if (call != null && actsOverCallSocket()) {
                 operation = invoke(exchange, call.session(), call);
             } else {
                 SharedConnection connection = sharedConnection();
                 operation = connection.ready(configuration.getConnectTimeout())
                         .thenCompose(ready -> {
                             try {
-                                return invoke(exchange, ready, null);
+                                return invoke(exchange, ready, call);
                             } catch (Exception e) {
                                 return CompletableFuture.failedFuture(e);
                             }

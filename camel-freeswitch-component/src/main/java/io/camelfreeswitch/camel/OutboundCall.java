@@ -1,9 +1,10 @@
 package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.call.Channel;
-import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.esl.EslEvent;
+import io.camelfreeswitch.esl.OutboundSession;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
 /**
  * The call behind an exchange started by {@code freeswitch:outbound}: its socket, its channel and the channel data
@@ -14,14 +15,12 @@ public final class OutboundCall {
 
     public static final String EXCHANGE_PROPERTY = "CamelFreeSwitchOutboundCall";
 
-    private final EslConnection session;
+    private final OutboundSession session;
     private final Channel caller;
-    private final EslEvent channelData;
 
-    OutboundCall(EslConnection session, Channel caller, EslEvent channelData) {
+    OutboundCall(OutboundSession session, Channel caller) {
         this.session = session;
         this.caller = caller;
-        this.channelData = channelData;
     }
 
     /** The outbound call of the exchange, or null when the exchange was not started by freeswitch:outbound. */
@@ -30,7 +29,7 @@ public final class OutboundCall {
     }
 
     /** The socket FreeSWITCH opened for this call; commands on it act over the call's own connection. */
-    public EslConnection session() {
+    public OutboundSession session() {
         return session;
     }
 
@@ -45,18 +44,28 @@ public final class OutboundCall {
 
     /** The CHANNEL_DATA FreeSWITCH sent when it connected: every channel variable of the call. */
     public EslEvent channelData() {
-        return channelData;
+        return session.channelData();
     }
 
+    /** True once the caller's channel is over (its hang-up events, a disconnect notice, or the socket closing). */
     public boolean isCallerHungUp() {
-        return caller.isHungUp();
+        return caller.isHungUp() || session.ended().isDone();
+    }
+
+    /** The caller's hang-up cause, or null while the call is up (or when FreeSWITCH did not say). */
+    public String callerHangupCause() {
+        String cause = caller.hungUp().getNow(null);
+        return cause != null ? cause : session.ended().getNow(null);
     }
 
     /** Copies what is known of the caller's hang-up into the message headers. */
-    void publishCallerState(org.apache.camel.Message message) {
-        if (caller.isHungUp()) {
+    void publishCallerState(Message message) {
+        if (isCallerHungUp()) {
             message.setHeader(FreeSwitchConstants.CALLER_HUNG_UP, Boolean.TRUE);
-            message.setHeader(FreeSwitchConstants.HANGUP_CAUSE, caller.hungUp().getNow(null));
+            String cause = callerHangupCause();
+            if (cause != null) {
+                message.setHeader(FreeSwitchConstants.HANGUP_CAUSE, cause);
+            }
         }
     }
 }

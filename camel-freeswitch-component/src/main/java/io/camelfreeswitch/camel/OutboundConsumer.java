@@ -1,21 +1,24 @@
 package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.call.Channel;
-import io.camelfreeswitch.esl.EslEvent;
+import io.camelfreeswitch.esl.EslOutboundServer;
+import io.camelfreeswitch.esl.OutboundSession;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Listens for FreeSWITCH's outbound sockets (dialplan {@code <action application="socket" data="host:port async
  * full"/>}) and routes one exchange per call. The call's socket stays open while the exchange is routed, and the
  * {@code freeswitch:} producers of the route act on this call over it. When the exchange completes the socket is
- * closed, or the call hung up when hangupOnCompletion is set.
+ * closed, or the call hung up first when hangupOnCompletion is set.
  */
 final class OutboundConsumer extends DefaultConsumer {
 
@@ -24,7 +27,7 @@ final class OutboundConsumer extends DefaultConsumer {
     private final FreeSwitchEndpoint endpoint;
     private final FreeSwitchConfiguration configuration;
     private Semaphore calls;
-    private OutboundServerAdapter.Listening server;
+    private EslOutboundServer server;
 
     OutboundConsumer(FreeSwitchEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -40,7 +43,13 @@ final class OutboundConsumer extends DefaultConsumer {
                     + ": maxConcurrentCalls must be positive");
         }
         calls = new Semaphore(configuration.getMaxConcurrentCalls());
-        server = OutboundServerAdapter.start(configuration.getBindAddress(), configuration.getBindPort(), this::onCall);
+        server = EslOutboundServer.builder()
+                .host(configuration.getBindAddress())
+                .port(configuration.getBindPort())
+                .requestTimeout(Duration.ofMillis(configuration.getRequestTimeout()))
+                .handler(this::onSession)
+                .build();
+        server.start().get(configuration.getConnectTimeout(), TimeUnit.MILLISECONDS);
         LOG.info("Listening for FreeSWITCH outbound calls on {}:{}", configuration.getBindAddress(), server.port());
     }
 
@@ -49,38 +58,55 @@ final class OutboundConsumer extends DefaultConsumer {
         return server == null ? -1 : server.port();
     }
 
-    private void onCall(OutboundSocket socket) {
+    /** Completes when the call's exchange is done; the server then closes the socket. */
+    private CompletableFuture<Void> onSession(OutboundSession session) {
         if (!calls.tryAcquire()) {
-            LOG.warn("Refusing a FreeSWITCH outbound call: {} calls are already routed (maxConcurrentCalls)",
-                    configuration.getMaxConcurrentCalls());
-            socket.close();
-            return;
+            LOG.warn("Refusing FreeSWITCH outbound call {}: {} calls are already routed (maxConcurrentCalls)",
+                    session.uniqueId(), configuration.getMaxConcurrentCalls());
+            return CompletableFuture.completedFuture(null);
         }
-        EslEvent channelData = socket.channelData();
-        String uuid = channelData.uniqueId();
-        Channel caller = Channel.track(socket.connection(), uuid, null);
-        OutboundCall call = new OutboundCall(socket.connection(), caller, channelData);
+        // tracked before myevents, so that none of the caller's events can slip by
+        Channel caller = Channel.track(session, session.uniqueId(), null);
+        OutboundCall call = new OutboundCall(session, caller);
+        // linger: after the caller hangs up the socket stays ours until the exchange is done, so the route can
+        // still hang up the legs it rang
+        return session.myevents()
+                .thenCompose(v -> session.linger())
+                .thenCompose(v -> route(call))
+                .whenComplete((v, failure) -> {
+                    calls.release();
+                    if (failure != null) {
+                        LOG.warn("FreeSWITCH outbound call {} failed: {}", session.uniqueId(),
+                                FreeSwitchProducer.unwrap(failure).getMessage());
+                    }
+                });
+    }
+
+    private CompletableFuture<Void> route(OutboundCall call) {
+        CompletableFuture<Void> routed = new CompletableFuture<>();
         Exchange exchange = createExchange(false);
         exchange.setProperty(OutboundCall.EXCHANGE_PROPERTY, call);
-        EventsConsumer.populate(exchange.getMessage(), channelData);
+        EventsConsumer.populate(exchange.getMessage(), call.channelData());
         exchange.getMessage().removeHeader(FreeSwitchConstants.EVENT_NAME);
+        exchange.getMessage().setHeader(FreeSwitchConstants.UUID, call.uuid());
         getAsyncProcessor().process(exchange, doneSync -> {
             call.publishCallerState(exchange.getMessage());
             if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Error routing FreeSWITCH outbound call " + uuid, exchange,
-                        exchange.getException());
+                getExceptionHandler().handleException("Error routing FreeSWITCH outbound call " + call.uuid(),
+                        exchange, exchange.getException());
             }
-            end(socket, call).whenComplete((v, e) -> calls.release());
             releaseExchange(exchange, false);
+            hangupIfConfigured(call).whenComplete((v, e) -> routed.complete(null));
         });
+        return routed;
     }
 
-    private CompletableFuture<Void> end(OutboundSocket socket, OutboundCall call) {
-        CompletableFuture<Void> hangup = configuration.isHangupOnCompletion() && !call.isCallerHungUp()
-                ? call.caller().hangup("NORMAL_CLEARING").exceptionally(failure -> null)
-                : CompletableFuture.completedFuture(null);
-        return hangup.thenCompose(v -> socket.close()).exceptionally(failure -> {
-            LOG.debug("Closing the socket of call {} failed: {}", call.uuid(), failure.getMessage());
+    private CompletableFuture<Void> hangupIfConfigured(OutboundCall call) {
+        if (!configuration.isHangupOnCompletion() || call.isCallerHungUp()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return call.session().hangup("NORMAL_CLEARING").exceptionally(failure -> {
+            LOG.debug("Hanging up call {} on completion failed: {}", call.uuid(), failure.getMessage());
             return null;
         });
     }
@@ -88,7 +114,7 @@ final class OutboundConsumer extends DefaultConsumer {
     @Override
     protected void doStop() throws Exception {
         if (server != null) {
-            server.close();
+            server.closeAsync().get(configuration.getConnectTimeout(), TimeUnit.MILLISECONDS);
             server = null;
         }
         super.doStop();

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Rings a group and puts the {@link RingGroupResult} in the body, with the outcome, the answered channel and its
  * destination in headers. Nobody answering is an outcome to route on, not a failure, unless failOnNoAnswer is set.
- * Inside an outbound route the group rings over the call's socket and is cancelled when the caller hangs up.
+ * Inside an outbound route the outbound call is the caller: its hang-up cancels the group.
  */
 final class RingGroupProducer extends FreeSwitchProducer {
 
@@ -44,6 +44,17 @@ final class RingGroupProducer extends FreeSwitchProducer {
         super(endpoint);
     }
 
+    /**
+     * A ring group must see its legs' events. An outbound socket cannot: once {@code myevents} is on (and it must be,
+     * for the caller's own events and for execute), FreeSWITCH sends it the events of its own channel only. So the
+     * group rings over the shared inbound connection, which sees every channel, with the outbound call as its caller:
+     * the caller hanging up still cancels every leg.
+     */
+    @Override
+    protected boolean actsOverCallSocket() {
+        return false;
+    }
+
     @Override
     protected CompletableFuture<?> invoke(Exchange exchange, EslConnection connection, OutboundCall call) {
         RingGroupRequest request = request(exchange, call);
@@ -52,6 +63,11 @@ final class RingGroupProducer extends FreeSwitchProducer {
         ring.whenComplete((r, e) -> ringing.remove(ring));
         return ring.thenApply(result -> {
             publish(exchange.getMessage(), result);
+            if (call != null && result.outcome() == RingGroupOutcome.CANCELLED
+                    && call.uuid().equals(request.callerUuid())) {
+                // the group may learn of the caller's hang-up before the call's own socket does
+                exchange.getMessage().setHeader(FreeSwitchConstants.CALLER_HUNG_UP, Boolean.TRUE);
+            }
             boolean unanswered = result.outcome() == RingGroupOutcome.NO_ANSWER
                     || result.outcome() == RingGroupOutcome.CANCELLED;
             if (result.outcome() == RingGroupOutcome.FAILED || unanswered && configuration.isFailOnNoAnswer()) {

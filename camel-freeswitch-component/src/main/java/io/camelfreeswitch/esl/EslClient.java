@@ -62,6 +62,7 @@ public final class EslClient extends AbstractEslConnection {
     private ScheduledFuture<?> pendingReconnect;
 
     private volatile EslProtocolHandler authenticated;
+    private volatile EslProtocolHandler awaitingAuthReply;
     private volatile ConnectionState state = ConnectionState.DOWN;
     private volatile Throwable stateCause;
 
@@ -287,6 +288,7 @@ public final class EslClient extends AbstractEslConnection {
             String user = options.user();
             String description = user == null ? "auth" : "userauth " + user;
             String wire = user == null ? "auth " + options.password() : "userauth " + user + ":" + options.password();
+            awaitingAuthReply = handler;
             handler.send(description, EslCommands.line(wire), options.requestTimeout())
                     .whenComplete((reply, failure) -> {
                         if (failure != null) {
@@ -300,6 +302,22 @@ public final class EslClient extends AbstractEslConnection {
                             authenticationRefused(handler, text);
                         }
                     });
+        }
+
+        @Override
+        public void onReply(EslProtocolHandler handler, EslMessage reply) {
+            if (awaitingAuthReply != handler) {
+                return;
+            }
+            awaitingAuthReply = null;
+            String text = replyText(reply);
+            if (text == null || !text.startsWith("+OK")) {
+                // decided here, on the event loop: FreeSWITCH closes the socket right after -ERR, and that close
+                // must not be mistaken for a lost connection worth retrying
+                synchronized (lifecycle) {
+                    gaveUp = true;
+                }
+            }
         }
 
         @Override
@@ -325,8 +343,10 @@ public final class EslClient extends AbstractEslConnection {
             String line = "event " + eventFormat.keyword() + " " + String.join(" ", names);
             restored.add(handler.send(line, EslCommands.line(line), requestTimeout));
         }
+        List<String> filtersRestored = new ArrayList<>();
         for (String[] filter : filtersSnapshot()) {
             String line = "filter " + filter[0] + " " + filter[1];
+            filtersRestored.add(line);
             restored.add(handler.send(line, EslCommands.line(line), requestTimeout));
         }
         CompletableFuture.allOf(restored.toArray(new CompletableFuture[0])).whenComplete((ignored, failure) -> {
@@ -348,9 +368,30 @@ public final class EslClient extends AbstractEslConnection {
                 failedAttempts = 0;
                 authenticated = handler;
             }
+            sendSubscriptionsAddedDuringRestore(handler, names, filtersRestored);
             setState(ConnectionState.UP, null);
             firstUp.complete(this);
         });
+    }
+
+    /**
+     * A subscribe or filter call made while we were restoring failed (not UP yet) but was remembered; send what the
+     * restore snapshot missed so this connection matches what the owner asked for.
+     */
+    private void sendSubscriptionsAddedDuringRestore(EslProtocolHandler handler, List<String> restoredNames,
+                                                     List<String> restoredFilters) {
+        List<String> missing = new ArrayList<>(subscriptionsSnapshot());
+        missing.removeAll(restoredNames);
+        if (!missing.isEmpty()) {
+            String line = "event " + eventFormat.keyword() + " " + String.join(" ", missing);
+            handler.send(line, EslCommands.line(line), requestTimeout);
+        }
+        for (String[] filter : filtersSnapshot()) {
+            String line = "filter " + filter[0] + " " + filter[1];
+            if (!restoredFilters.contains(line)) {
+                handler.send(line, EslCommands.line(line), requestTimeout);
+            }
+        }
     }
 
     private void authenticationRefused(EslProtocolHandler handler, String replyText) {

@@ -26,7 +26,7 @@ public final class EslEvents {
             return new PlainEslEvent(message.body());
         }
         if (EventFormat.JSON.contentType().equals(type)) {
-            return JsonEventReader.read(message.body());
+            return new JsonEslEvent(message.body());
         }
         throw new EslDecoderException("unsupported event Content-Type: " + type);
     }

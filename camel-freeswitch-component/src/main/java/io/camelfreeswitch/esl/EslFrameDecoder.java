@@ -31,7 +31,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
     private final int maxHeaderBlockBytes;
     private final int maxBodyBytes;
 
-    private String[] headers = new String[8];
+    private String[] headers = new String[4];
     private int headerCount;
     private int headerBlockBytes;
     private int contentLength = -1;
@@ -130,7 +130,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         String value;
         if (name == HeaderNames.CONTENT_LENGTH) {
             contentLength = parseContentLength(in, valueStart, end);
-            value = Integer.toString(contentLength);
+            value = null; // EslMessage renders it from the body length on demand; most readers never ask
         } else {
             value = HeaderNames.lookupValue(in, valueStart, end);
             if (value == null) {
@@ -183,7 +183,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
 
     private EslMessage finishFrame(byte[] body) {
         EslMessage message = new EslMessage(headers, headerCount, body);
-        headers = new String[8];
+        headers = new String[4];
         headerCount = 0;
         headerBlockBytes = 0;
         contentLength = -1;

@@ -12,7 +12,7 @@ import java.util.List;
 public final class EslMessage {
     private static final byte[] NO_BODY = new byte[0];
 
-    /** name0, value0, name1, value1, ... */
+    /** name0, value0, name1, value1, ...; a null value stands for Content-Length, made a String only if read. */
     private final String[] headers;
     private final int headerCount;
     private final byte[] body;
@@ -47,14 +47,19 @@ public final class EslMessage {
 
     public String headerValue(int index) {
         checkIndex(index);
-        return headers[2 * index + 1];
+        return valueAt(index);
+    }
+
+    private String valueAt(int index) {
+        String value = headers[2 * index + 1];
+        return value != null ? value : Integer.toString(body.length);
     }
 
     /** First raw value of a header, or {@code null}. */
     public String header(String name) {
         for (int i = 0; i < headerCount; i++) {
             if (headers[2 * i].equals(name)) {
-                return headers[2 * i + 1];
+                return valueAt(i);
             }
         }
         return null;
@@ -68,7 +73,7 @@ public final class EslMessage {
                 if (values == null) {
                     values = new ArrayList<>(2);
                 }
-                values.add(headers[2 * i + 1]);
+                values.add(valueAt(i));
             }
         }
         return values == null ? List.of() : Collections.unmodifiableList(values);
@@ -96,7 +101,7 @@ public final class EslMessage {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(headers[2 * i]).append('=').append(headers[2 * i + 1]);
+            sb.append(headers[2 * i]).append('=').append(valueAt(i));
         }
         if (headerCount > 4) {
             sb.append(", ... ").append(headerCount).append(" headers");

@@ -33,6 +33,10 @@ final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMessage> {
 
         void onAuthRequest(EslProtocolHandler handler);
 
+        /** A reply arrived, before the future of its command completes (elsewhere). */
+        default void onReply(EslProtocolHandler handler, EslMessage reply) {
+        }
+
         void onEvent(EslProtocolHandler handler, EslEvent event);
 
         void onDisconnectNotice(EslProtocolHandler handler, EslMessage notice);
@@ -193,6 +197,7 @@ final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMessage> {
         if (reply.timeout != null) {
             reply.timeout.cancel(false);
         }
+        owner.onReply(this, message);
         if (!reply.future.isDone()) {
             try {
                 completions.execute(() -> reply.future.complete(message));

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * A {@code text/event-plain} event kept as its wire bytes. On first access one pass records where each
  * {@code Name: value} line sits; names are then compared byte by byte and a value becomes a String (URL-decoded when
- * it holds a {@code %}) only when someone asks for it. An event that is only routed by name and Unique-ID thus costs
- * an offsets array and two small Strings. Thread-safe: events are handed to several listener threads.
+ * it holds a {@code %}) only when someone asks for it, each time it is asked (no cache: most values are read once,
+ * if at all). An event that is only routed by name and Unique-ID thus costs an exact-size offsets array and two
+ * small Strings. Thread-safe: events are handed to several listener threads.
  */
 final class PlainEslEvent implements EslEvent {
     private static final byte[] CONTENT_LENGTH = "Content-Length".getBytes(StandardCharsets.US_ASCII);
@@ -23,20 +24,22 @@ final class PlainEslEvent implements EslEvent {
     private volatile Index index;
     private Map<String, String> headerMap;
 
+    private static final int STRIDE = 3; // per header: nameStart, colon, lineEnd (CR excluded)
+    /** Indexing scratch, reused per thread; each event keeps an exact-size copy (allocation matters here). */
+    private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[STRIDE * 256]);
+
     /** Offsets of every header line, plus the inner body; immutable once built. */
     private static final class Index {
-        final int[] offsets; // per header: nameStart, nameEnd, valueStart, valueEnd
+        final int[] offsets;
         final int count;
         final int bodyStart;
         final int bodyEnd;
-        final String[] values;
 
         Index(int[] offsets, int count, int bodyStart, int bodyEnd) {
             this.offsets = offsets;
             this.count = count;
             this.bodyStart = bodyStart;
             this.bodyEnd = bodyEnd;
-            this.values = new String[count];
         }
     }
 
@@ -60,7 +63,7 @@ final class PlainEslEvent implements EslEvent {
     }
 
     private Index buildIndex() {
-        int[] offsets = new int[4 * 128];
+        int[] offsets = SCRATCH.get();
         int count = 0;
         int pos = start;
         int innerLength = -1;
@@ -85,16 +88,15 @@ final class PlainEslEvent implements EslEvent {
                 }
             }
             if (colon > pos) {
-                int valueStart = colon + 1 < lineEnd && data[colon + 1] == ' ' ? colon + 2 : colon + 1;
-                if (4 * count + 4 > offsets.length) {
+                if (STRIDE * count + STRIDE > offsets.length) {
                     offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+                    SCRATCH.set(offsets);
                 }
-                offsets[4 * count] = pos;
-                offsets[4 * count + 1] = colon;
-                offsets[4 * count + 2] = valueStart;
-                offsets[4 * count + 3] = lineEnd;
+                offsets[STRIDE * count] = pos;
+                offsets[STRIDE * count + 1] = colon;
+                offsets[STRIDE * count + 2] = lineEnd;
                 if (nameEquals(pos, colon, CONTENT_LENGTH)) {
-                    innerLength = parseLength(valueStart, lineEnd);
+                    innerLength = parseLength(valueStart(colon, lineEnd), lineEnd);
                 }
                 count++;
             }
@@ -105,7 +107,11 @@ final class PlainEslEvent implements EslEvent {
         if (blankLineSeen && innerLength > 0) {
             bodyEnd = Math.min(end, pos + innerLength);
         }
-        return new Index(offsets, count, bodyStart, bodyEnd);
+        return new Index(java.util.Arrays.copyOf(offsets, STRIDE * count), count, bodyStart, bodyEnd);
+    }
+
+    private int valueStart(int colon, int lineEnd) {
+        return colon + 1 < lineEnd && data[colon + 1] == ' ' ? colon + 2 : colon + 1;
     }
 
     private int parseLength(int from, int to) {
@@ -164,16 +170,13 @@ final class PlainEslEvent implements EslEvent {
     }
 
     private String value(Index idx, int i) {
-        String value = idx.values[i];
-        if (value == null) {
-            value = UrlDecoding.decode(data, idx.offsets[4 * i + 2], idx.offsets[4 * i + 3]);
-            idx.values[i] = value; // benign race: every thread computes the same immutable String
-        }
-        return value;
+        int colon = idx.offsets[STRIDE * i + 1];
+        int lineEnd = idx.offsets[STRIDE * i + 2];
+        return UrlDecoding.decode(data, valueStart(colon, lineEnd), lineEnd);
     }
 
     private String name(Index idx, int i) {
-        return new String(data, idx.offsets[4 * i], idx.offsets[4 * i + 1] - idx.offsets[4 * i],
+        return new String(data, idx.offsets[STRIDE * i], idx.offsets[STRIDE * i + 1] - idx.offsets[STRIDE * i],
                 StandardCharsets.UTF_8);
     }
 
@@ -181,7 +184,7 @@ final class PlainEslEvent implements EslEvent {
     public String header(String name) {
         Index idx = index();
         for (int i = 0; i < idx.count; i++) {
-            if (nameEquals(idx.offsets[4 * i], idx.offsets[4 * i + 1], name)) {
+            if (nameEquals(idx.offsets[STRIDE * i], idx.offsets[STRIDE * i + 1], name)) {
                 return value(idx, i);
             }
         }
@@ -193,7 +196,7 @@ final class PlainEslEvent implements EslEvent {
         Index idx = index();
         List<String> values = null;
         for (int i = 0; i < idx.count; i++) {
-            if (nameEquals(idx.offsets[4 * i], idx.offsets[4 * i + 1], name)) {
+            if (nameEquals(idx.offsets[STRIDE * i], idx.offsets[STRIDE * i + 1], name)) {
                 if (values == null) {
                     values = new ArrayList<>(2);
                 }

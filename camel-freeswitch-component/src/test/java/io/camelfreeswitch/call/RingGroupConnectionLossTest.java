@@ -3,6 +3,7 @@ package io.camelfreeswitch.call;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -53,6 +54,27 @@ class RingGroupConnectionLossTest extends SimulatedCalls {
         assertThat(result.failure()).isInstanceOf(ConnectionLostException.class);
         assertThat(result.legs()).extracting(LegResult::outcome).containsOnly(LegOutcome.FAILED);
         ledger().awaitNoLiveChannels(WELL_WITHIN);
+        for (LegResult leg : result.legs()) {
+            // killed once reconnected; an originate the drop cut short never created its channel
+            ledger().channel(leg.uuid()).ifPresent(channel ->
+                    assertThat(channel.hangupCause()).isEqualTo("ORIGINATOR_CANCEL"));
+        }
+    }
+
+    @Test
+    void closing_the_connection_fails_the_group_at_once_and_FreeSWITCH_ends_the_legs_at_their_timeout()
+            throws Exception {
+        String ringing = neverAnswers();
+        CompletableFuture<RingGroupResult> ring = RingGroup.ring(connection, RingGroupRequest
+                .builder(List.of(ringing)).timeout(Duration.ofSeconds(1)).build());
+        awaitRinging(ringing);
+
+        connection.closeAsync().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        RingGroupResult result = resultOf(ring);
+
+        assertThat(result.outcome()).isEqualTo(RingGroupOutcome.FAILED);
+        assertThat(result.failure()).isInstanceOf(ConnectionLostException.class);
+        ledger().awaitHangup(result.legs().get(0).uuid(), "NO_ANSWER", WELL_WITHIN); // its originate_timeout
     }
 
     @ParameterizedTest

@@ -66,6 +66,15 @@ class RingGroupRequestTest {
     }
 
     @Test
+    void a_variable_with_an_unbalanced_brace_is_refused_because_it_would_end_the_variable_block() {
+        assertThatThrownBy(() -> RingGroupRequest.builder(List.of("user/1001"))
+                .variable("sip_h_X-Note", "smile :}").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unbalanced braces");
+        assertThat(RingGroupRequest.builder(List.of("user/1001")).variable("sip_h_X-Note", "{balanced}").build()
+                .variables()).containsEntry("sip_h_X-Note", "{balanced}");
+    }
+
+    @Test
     void origination_uuid_belongs_to_the_ring_group() {
         assertThatThrownBy(() -> RingGroupRequest.builder(List.of("user/1001"))
                 .variables(Map.of("origination_uuid", "mine")).build())

@@ -40,10 +40,13 @@ class ConnectionSharingTest extends FreeSwitchTestSupport {
     }
 
     @Test
-    void routesShareOneConnectionClosedWithTheLastOfThem() throws Exception {
-        template.requestBody("direct:a", null, String.class);
-        template.requestBody("direct:b", null, String.class);
+    void routesShareOneConnectionOpenedWithTheFirstAndClosedWithTheLastOfThem() throws Exception {
+        // opened when the routes started, before any message: a and b share one, the wrong password has its own
+        assertThat(manager().openConnections()).isEqualTo(2);
+        context.getRouteController().stopRoute("wrong");
         assertThat(manager().openConnections()).isEqualTo(1);
+        assertThat(template.requestBody("direct:a", null, String.class)).contains("UP");
+        assertThat(template.requestBody("direct:b", null, String.class)).contains("UP");
 
         context.getRouteController().stopRoute("a");
         assertThat(manager().openConnections()).isEqualTo(1);
@@ -74,7 +77,8 @@ class ConnectionSharingTest extends FreeSwitchTestSupport {
     void aWrongPasswordFailsTheExchangeWithAnAuthenticationError() {
         Exchange exchange = template.request("direct:wrongPassword", e -> { });
         assertThat(exchange.getException()).isInstanceOf(AuthenticationException.class);
+        assertThat(exchange.getException().getMessage()).contains("127.0.0.1:" + SIM.port());
         // a different password is a different connection, never the shared one
-        assertThat(manager().openConnections()).isEqualTo(1);
+        assertThat(manager().openConnections()).isEqualTo(2);
     }
 }

@@ -42,12 +42,60 @@ class OutboundRouteTest extends FreeSwitchTestSupport {
                                 .to("freeswitch:bridge")
                         .end()
                         .to("mock:done");
+
+                from("freeswitch:outbound?bindPort=0").routeId("unanswered")
+                        .to("freeswitch:answer")
+                        .to("freeswitch:execute?application=set&applicationArgument=camel_step=ringing")
+                        .setHeader(FreeSwitchConstants.DESTINATIONS, constant("sim/no-answer"))
+                        .to("freeswitch:ringGroup?timeout=300ms")
+                        .filter(header(FreeSwitchConstants.RING_GROUP_OUTCOME).isEqualTo(RingGroupOutcome.NO_ANSWER))
+                            .to("freeswitch:hangup?hangupCause=NO_USER_RESPONSE")
+                        .end()
+                        .to("mock:unanswered");
+
+                from("freeswitch:outbound?bindPort=0&hangupOnCompletion=true").routeId("hangupOnCompletion")
+                        .to("freeswitch:answer")
+                        .to("mock:hungUpOnCompletion");
             }
         };
     }
 
     private int outboundPort() {
-        return ((OutboundConsumer) context.getRoute("outbound").getConsumer()).boundPort();
+        return outboundPort("outbound");
+    }
+
+    private int outboundPort(String routeId) {
+        return ((OutboundConsumer) context.getRoute(routeId).getConsumer()).boundPort();
+    }
+
+    @Test
+    void producersInAnOutboundRouteActOnTheCallByDefault() throws Exception {
+        MockEndpoint unanswered = getMockEndpoint("mock:unanswered");
+        unanswered.expectedMessageCount(1);
+
+        io.camelfreeswitch.simulator.OutboundCall call = sim().placeOutboundCall("127.0.0.1",
+                outboundPort("unanswered"));
+
+        assertThat(call.ended().get(10, TimeUnit.SECONDS)).isEqualTo("NO_USER_RESPONSE");
+        unanswered.assertIsSatisfied(WELL_WITHIN.toMillis());
+        Exchange exchange = unanswered.getExchanges().get(0);
+        assertThat(ledger().channel(call.uuid())).get().matches(ChannelRecord::wasAnswered);
+        assertThat(exchange.getMessage().getHeader(FreeSwitchConstants.RING_GROUP_OUTCOME))
+                .isEqualTo(RingGroupOutcome.NO_ANSWER);
+        assertThat(exchange.getMessage().getHeader(FreeSwitchConstants.HANGUP_CAUSE)).isEqualTo("NO_USER_RESPONSE");
+    }
+
+    @Test
+    void hangupOnCompletionEndsTheCallWhenTheExchangeIsDone() throws Exception {
+        MockEndpoint done = getMockEndpoint("mock:hungUpOnCompletion");
+        done.expectedMessageCount(1);
+
+        io.camelfreeswitch.simulator.OutboundCall call = sim().placeOutboundCall("127.0.0.1",
+                outboundPort("hangupOnCompletion"));
+
+        assertThat(call.ended().get(10, TimeUnit.SECONDS)).isEqualTo("NORMAL_CLEARING");
+        done.assertIsSatisfied(WELL_WITHIN.toMillis());
+        assertThat(ledger().awaitHangup(call.uuid(), WELL_WITHIN).killedBy()).isEqualTo("sendmsg hangup");
     }
 
     @Test

@@ -111,4 +111,25 @@ class EslClientCaptureReplayTest {
             assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void recordedBadAuthIsAnAuthenticationErrorNotALostConnection() throws Exception {
+        CaptureReplayPeer freeswitch = new CaptureReplayPeer(Captures.bytes("extra-plain-badauth.raw.txt"));
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    freeswitch.runOn(listener.accept());
+                } catch (java.io.IOException e) {
+                    freeswitch.finished.completeExceptionally(e);
+                }
+            });
+            CompletableFuture<EslClient> connecting = EslClient.connect(EslClientOptions.builder()
+                    .port(listener.getLocalPort()).password("wrong").build());
+
+            assertThatThrownBy(() -> connecting.get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(AuthenticationException.class).hasMessageContaining("-ERR invalid");
+            freeswitch.finished.get(10, TimeUnit.SECONDS);
+            assertThat(freeswitch.commands).containsExactly("auth wrong");
+        }
+    }
 }

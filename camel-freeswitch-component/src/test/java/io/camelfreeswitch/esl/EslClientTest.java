@@ -350,6 +350,30 @@ class EslClientTest {
     }
 
     @Test
+    void aSubscriptionMadeWhileRestoringIsSentOnceTheConnectionIsUp() throws Exception {
+        EslClient client = connect();
+        client.subscribe(List.of("CHANNEL_ANSWER")).get(10, TimeUnit.SECONDS);
+        List<ScriptedEslServer.Connection> held = new CopyOnWriteArrayList<>();
+        server.script((c, command) -> {
+            if (c != server.connection(0) && command.equals("event plain CHANNEL_ANSWER") && held.isEmpty()) {
+                held.add(c);
+                return null; // the restore waits on this reply
+            }
+            return ScriptedEslServer.defaultAnswer(command);
+        });
+        server.connection(0).close();
+        await().atMost(WAIT).until(() -> held.size() == 1);
+
+        CompletableFuture<Void> during = client.subscribe(List.of("CHANNEL_HANGUP"));
+        assertThatThrownBy(() -> during.get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(ConnectionLostException.class);
+        held.get(0).send(EslFrames.reply("+OK event listener enabled plain"));
+
+        await().atMost(WAIT).until(() -> client.state() == ConnectionState.UP);
+        await().atMost(WAIT).until(() -> held.get(0).commands.contains("event plain CHANNEL_HANGUP"));
+    }
+
+    @Test
     void commandsFailFastWhileDisconnected() throws Exception {
         EslClient client = connect();
         server.close();

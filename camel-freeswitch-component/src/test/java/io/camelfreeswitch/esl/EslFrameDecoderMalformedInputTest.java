@@ -4,18 +4,21 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Garbage in gives the decoder's own exception, a closed channel, no hang and no leaked buffer. */
 @ExtendWith(NettyLeakDetection.class)
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a decoder that loops on bad input fails here instead of hanging the build
 class EslFrameDecoderMalformedInputTest {
 
     @Test

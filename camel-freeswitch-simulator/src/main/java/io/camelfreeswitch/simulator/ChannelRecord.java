@@ -12,8 +12,11 @@ import java.time.Instant;
  * @param bridged     when CHANNEL_BRIDGE fired, or null
  * @param hungUp      when CHANNEL_HANGUP fired, or null
  * @param hangupCause Hangup-Cause, or null while up
- * @param killedBy    who ended it: "uuid_kill", "sendmsg hangup", "hupall", "far-end", "timeout", "lose-race",
- *                    "app hangup", "socket closed", "bridge peer", "originate failed"; null while up
+ * @param killedBy    who ended it: "uuid_kill", "sendmsg hangup" (call-command hangup or the hangup app sent by
+ *                    sendmsg), "hupall", "far-end" (the scripted endpoint or the outbound caller), "timeout"
+ *                    (originate_timeout/leg_timeout), "lose-race" (another leg of the same originate answered),
+ *                    "app hangup", "dialplan end" (the originate's inline application finished), "bridge peer",
+ *                    "socket closed", "socket connect failed", "simulator closed"; null while up
  * @param destroyed   true once CHANNEL_DESTROY fired (the channel is no longer live)
  */
 public record ChannelRecord(String uuid, String destination, Instant created, Instant answered, Instant bridged,

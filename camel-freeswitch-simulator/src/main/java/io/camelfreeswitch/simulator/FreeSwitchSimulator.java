@@ -94,7 +94,9 @@ public final class FreeSwitchSimulator implements AutoCloseable {
      * keep their state (and their timers) so a client can reconnect after {@link #start()} and find them.
      */
     public synchronized void stop() {
-        transport.unbind();
+        if (!closed) {
+            transport.unbind();
+        }
     }
 
     public boolean running() {
@@ -156,6 +158,9 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         Objects.requireNonNull(host, "host");
         if (port <= 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (closed) {
+            throw new IllegalStateException("simulator is closed");
         }
         Map<String, String> vars = new LinkedHashMap<>(callerVariables);
         OutboundCall call = new OutboundCall(core);

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -17,9 +19,10 @@ import java.util.function.Consumer;
  * static FreeSwitchSimulatorExtension SIM = FreeSwitchSimulatorExtension.perClass().assertNoLiveChannelsAfterEach();
  * ... SIM.simulator(), SIM.port(), SIM.password()
  * }</pre>
+ * Test methods may also declare a {@link FreeSwitchSimulator} or {@link SimulatorLedger} parameter.
  */
 public final class FreeSwitchSimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback {
+        AfterEachCallback, ParameterResolver {
 
     private final boolean perTest;
     private Consumer<FreeSwitchSimulator.Builder> configurer = b -> { };
@@ -122,5 +125,16 @@ public final class FreeSwitchSimulatorExtension implements BeforeAllCallback, Af
         FreeSwitchSimulator.Builder b = FreeSwitchSimulator.builder();
         configurer.accept(b);
         return b.build().start();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == FreeSwitchSimulator.class || type == SimulatorLedger.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == SimulatorLedger.class ? simulator().ledger() : simulator();
     }
 }

@@ -38,7 +38,14 @@ public final class OutboundCall {
 
     /** The channel's Unique-ID (waits briefly for the core to create it). */
     public String uuid() {
-        return uuid.join();
+        try {
+            return uuid.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the simulator did not create the call (is it closed?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the call", e);
+        }
     }
 
     /** Completes when the TCP connection to the consumer is established (exceptionally if it cannot be). */

@@ -77,6 +77,19 @@ class ChannelCommandsTest {
     }
 
     @Test
+    void park_after_bridge_keeps_the_survivor_up() {
+        String a = answered("sim/answer");
+        String b = answered("sim/answer");
+        Esl.api(esl, "uuid_setvar " + a + " park_after_bridge true");
+        Esl.api(esl, "uuid_bridge " + a + " " + b);
+        Esl.waitEvent(esl, "CHANNEL_BRIDGE", a);
+        Esl.api(esl, "uuid_kill " + b);
+        SIM.ledger().awaitHangup(b, "NORMAL_CLEARING", WAIT);
+        assertThat(Esl.api(esl, "uuid_exists " + a)).isEqualTo("true");
+        Esl.api(esl, "uuid_kill " + a);
+    }
+
+    @Test
     void hupall_hangs_up_everything_with_the_cause() {
         String a = answered("sim/answer");
         String b = answered("sim/answer");

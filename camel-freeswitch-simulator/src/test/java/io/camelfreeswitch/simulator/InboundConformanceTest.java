@@ -84,6 +84,13 @@ class InboundConformanceTest {
         Map<String, Set<String>> simVars = Capture.headerNames(simulated, compared, true);
         realVars.forEach((event, names) -> assertThat(simVars.getOrDefault(event, Set.of())).as(event).containsAll(names));
 
+        // duplicated headers are duplicated in both encodings, as the real one does (Hangup-Cause)
+        Frame realComplete = real.stream().filter(f -> f.isEvent() && "CHANNEL_HANGUP_COMPLETE".equals(f.eventName())).findFirst().orElseThrow();
+        Frame simComplete = simulated.stream().filter(f -> f.isEvent() && "CHANNEL_HANGUP_COMPLETE".equals(f.eventName())).findFirst().orElseThrow();
+        assertThat(simComplete.eventHeaderList().stream().filter(h -> h.getKey().equals("Hangup-Cause")).count())
+                .isEqualTo(realComplete.eventHeaderList().stream().filter(h -> h.getKey().equals("Hangup-Cause")).count())
+                .isEqualTo(2);
+
         // outer framing: Content-Length first, then the Content-Type of the format
         for (Frame f : simulated) {
             if (f.isEvent()) {

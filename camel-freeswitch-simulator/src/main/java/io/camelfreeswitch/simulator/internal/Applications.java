@@ -198,11 +198,21 @@ public final class Applications {
     /** The other side of {@code ch}'s bridge is gone. */
     void peerLeftBridge(SimChannel ch) {
         if (ch.bridgeDone != null) {
+            if ("true".equalsIgnoreCase(ch.variables.get("hangup_after_bridge"))) {
+                ch.bridgeDone = null;
+                core.hangup(ch, "NORMAL_CLEARING", "bridge peer");
+                return;
+            }
             // the caller of a bridge application carries on with its next application
             var done = ch.bridgeDone;
             ch.bridgeDone = null;
             done.accept("_none_");
+        } else if ("true".equalsIgnoreCase(ch.variables.get("park_after_bridge"))) {
+            if (!ch.parked) {
+                park(ch);
+            }
         } else {
+            // uuid_bridge: when one side leaves, FreeSWITCH hangs up the other
             core.hangup(ch, "NORMAL_CLEARING", "bridge peer");
         }
     }

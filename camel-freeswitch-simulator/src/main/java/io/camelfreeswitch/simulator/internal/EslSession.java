@@ -28,6 +28,7 @@ public final class EslSession {
     private boolean authenticated;
     private boolean closed;
     private boolean lingering;
+    private int lingerSeconds = -1;
     private boolean eventsStopped;
     private int logLevel = -1;
 
@@ -139,6 +140,7 @@ public final class EslSession {
             case "divert_events" -> reply(arg.equalsIgnoreCase("on") ? "+OK events diverted" : "+OK events not diverted");
             case "linger" -> {
                 lingering = true;
+                lingerSeconds = parseSeconds(arg);
                 reply("+OK will linger");
             }
             case "nolinger" -> {
@@ -157,6 +159,14 @@ public final class EslSession {
             default -> reply("-ERR command not found");
         }
         return done();
+    }
+
+    private static int parseSeconds(String arg) {
+        try {
+            return arg.isBlank() ? -1 : Integer.parseInt(arg.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static CompletableFuture<Void> done() {
@@ -202,7 +212,13 @@ public final class EslSession {
 
     private CompletableFuture<?> api(String line) {
         Object marker = outbox.hold();
-        CompletableFuture<String> result = core.api(line, this);
+        CompletableFuture<String> result;
+        try {
+            result = core.api(line, this);
+        } catch (RuntimeException e) {
+            // a bug in one command must not leave the socket blocked behind its hold marker
+            result = CompletableFuture.failedFuture(e);
+        }
         return result.handle((body, failure) -> {
             String text = failure == null ? body : "-ERR " + failure.getMessage() + "\n";
             outbox.release(marker, Frames.apiResponse(text));
@@ -216,7 +232,13 @@ public final class EslSession {
         int sp = line.indexOf(' ');
         String command = sp < 0 ? line : line.substring(0, sp);
         String args = sp < 0 ? "" : line.substring(sp + 1);
-        core.api(line, this).handle((body, failure) -> {
+        CompletableFuture<String> result;
+        try {
+            result = core.api(line, this);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        result.handle((body, failure) -> {
             String text = failure == null ? body : "-ERR " + failure.getMessage() + "\n";
             core.fireBackgroundJob(jobUuid, command, args, text);
             return null;
@@ -366,7 +388,16 @@ public final class EslSession {
         }
         eventsStopped = true;
         if (lingering) {
-            outbox.send(Frames.lingerNotice(attached.uuid, attached.name, -1), false);
+            outbox.send(Frames.lingerNotice(attached.uuid, attached.name, lingerSeconds), false);
+            if (lingerSeconds > 0) {
+                // the linger time is over: FreeSWITCH says goodbye and closes
+                core.schedule(() -> {
+                    if (!closed) {
+                        outbox.sendAndClose(Frames.outboundDisconnectNotice(attached.uuid));
+                        closed = true;
+                    }
+                }, lingerSeconds, TimeUnit.SECONDS);
+            }
         } else {
             outbox.sendAndClose(Frames.outboundDisconnectNotice(attached.uuid));
             closed = true;

@@ -49,9 +49,9 @@ public final class EslTransport {
                         ch.pipeline().addLast(new EslCommandDecoder(), new SessionHandler(c -> new EslSession(core, c, null)));
                     }
                 });
-        ChannelFuture f = b.bind(new InetSocketAddress("127.0.0.1", port)).syncUninterruptibly();
+        ChannelFuture f = b.bind(new InetSocketAddress("127.0.0.1", port)).awaitUninterruptibly();
         if (!f.isSuccess()) {
-            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port, f.cause());
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + f.cause().getMessage(), f.cause());
         }
         server = f.channel();
         return ((InetSocketAddress) server.localAddress()).getPort();
@@ -71,7 +71,13 @@ public final class EslTransport {
             core.sessions().forEach(EslSession::drop);
             return null;
         });
-        closed.join();
+        try {
+            closed.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the core is gone (simulator closed): nothing left to drop
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Opens an outbound-socket connection for {@code channel}; completes when TCP is connected. */

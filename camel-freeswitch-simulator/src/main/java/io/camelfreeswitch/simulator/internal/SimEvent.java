@@ -69,12 +69,8 @@ public final class SimEvent {
     public String toJson() {
         StringBuilder sb = new StringBuilder(2048).append('{');
         boolean first = true;
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        // duplicates stay: FreeSWITCH really writes "Hangup-Cause" twice in CHANNEL_HANGUP_COMPLETE's JSON
         for (Map.Entry<String, String> h : headers) {
-            // a JSON object cannot hold a key twice; FreeSWITCH's cJSON keeps the first
-            if (!seen.add(h.getKey())) {
-                continue;
-            }
             if (!first) {
                 sb.append(',');
             }

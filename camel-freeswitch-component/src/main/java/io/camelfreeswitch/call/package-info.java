@@ -1,0 +1,12 @@
+/**
+ * The call model, in plain Java (no Camel): {@link io.camelfreeswitch.call.Channel} and the ring group.
+ * <p>
+ * How to read the ring group: {@link io.camelfreeswitch.call.RingGroup} is the entry point;
+ * {@code RingEngine} is the one small engine every mode shares (starts legs, picks exactly one winner, hands it out
+ * when ready, hangs up everything else with the cause that says why, releases leases); {@code Leg} is one callee
+ * leg (originate with a listener registered first, answered/ready/over/gone, kill by uuid even while the originate is
+ * pending). Each mode is one short file: {@code ParallelRing}, {@code SequentialRing} and {@code BalancingRing}, the
+ * last two sharing {@code OneAtATimeRing}. Everything about one ring group runs on its own serial lane of one shared
+ * daemon scheduler ({@code RingScheduler}), so no state is locked and no thread is created per group.
+ */
+package io.camelfreeswitch.call;

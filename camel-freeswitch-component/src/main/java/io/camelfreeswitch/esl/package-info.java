@@ -1,0 +1,25 @@
+/**
+ * FreeSWITCH Event Socket (ESL) protocol on Netty, with no Camel dependency.
+ *
+ * <ul>
+ *   <li>{@link io.camelfreeswitch.esl.EslFrameDecoder} turns bytes into {@link io.camelfreeswitch.esl.EslMessage}s
+ *       (header block + Content-Length body, LF or CRLF, size caps checked before allocating);
+ *       {@link io.camelfreeswitch.esl.EslEvents} turns event frames into {@link io.camelfreeswitch.esl.EslEvent}s
+ *       (plain: lazily URL-decoded; JSON: strictly validated, values read lazily; XML is not supported).</li>
+ *   <li>{@link io.camelfreeswitch.esl.EslClient} is the inbound client (we connect to port 8021): auth, api, bgapi
+ *       with client Job-UUIDs, subscriptions and filters restored after every reconnect.</li>
+ *   <li>{@link io.camelfreeswitch.esl.EslOutboundServer} accepts FreeSWITCH's outbound sockets and hands each call
+ *       to an {@link io.camelfreeswitch.esl.OutboundSessionHandler} as an
+ *       {@link io.camelfreeswitch.esl.OutboundSession}.</li>
+ * </ul>
+ *
+ * <p>Threading: replies are matched to commands through one FIFO per socket, touched only on its event loop.
+ * Listeners, state listeners and every returned future run on the dispatch executor, never on the event loop.
+ * Events are striped over serial lanes by Unique-ID, so one channel's events arrive in order, one at a time; a
+ * listener that blocks holds up the channels sharing its lane, so hand long work elsewhere.
+ *
+ * <p>Safety: every argument that reaches the wire is checked by {@link io.camelfreeswitch.esl.EslCommands}; a CR, LF
+ * or other control character is an {@link java.lang.IllegalArgumentException} naming the argument. Passwords never
+ * appear in logs, {@code toString()} or exceptions.
+ */
+package io.camelfreeswitch.esl;
