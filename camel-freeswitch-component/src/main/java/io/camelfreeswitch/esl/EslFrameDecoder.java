@@ -149,6 +149,9 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         while (end > start && in.getByte(end - 1) == ' ') {
             end--;
         }
+        while (start < end && in.getByte(start) == ' ') {
+            start++;
+        }
         if (start == end || end - start > MAX_CONTENT_LENGTH_DIGITS) {
             if (end - start > MAX_CONTENT_LENGTH_DIGITS && allDigits(in, start, end)) {
                 throw new EslFrameTooLargeException("ESL frame Content-Length " + preview(in, start, end)

@@ -130,6 +130,16 @@ class EslFrameDecoderCaptureTest {
     }
 
     @Test
+    void contentLengthMayComeAnywhereAndCarryExtraSpaces() {
+        byte[] data = "Content-Type: api/response\nX-A: 1\nContent-Length:   3  \nX-B: 2\n\nabc".getBytes(
+                StandardCharsets.UTF_8);
+        EslMessage m = Captures.decodeByteByByte(data).get(0);
+        assertThat(m.bodyAsString()).isEqualTo("abc");
+        assertThat(m.header("X-B")).isEqualTo("2");
+        assertThat(m.header("Content-Length")).isEqualTo("3");
+    }
+
+    @Test
     void repeatedHeadersAreKeptInOrder() {
         EslMessage m = Captures.decodeWhole("A: 1\nB: 2\nA: 3\n\n".getBytes(StandardCharsets.UTF_8)).get(0);
         assertThat(m.headerValues("A")).containsExactly("1", "3");
