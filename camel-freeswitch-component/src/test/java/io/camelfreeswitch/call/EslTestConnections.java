@@ -3,6 +3,7 @@ package io.camelfreeswitch.call;
 import io.camelfreeswitch.esl.EslClient;
 import io.camelfreeswitch.esl.EslClientOptions;
 import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.EventFormat;
 import io.camelfreeswitch.simulator.FreeSwitchSimulator;
 
 import java.time.Duration;
@@ -15,7 +16,12 @@ final class EslTestConnections {
     }
 
     static EslConnection connect(FreeSwitchSimulator sim) throws Exception {
+        return connect(sim, EventFormat.PLAIN);
+    }
+
+    static EslConnection connect(FreeSwitchSimulator sim, EventFormat format) throws Exception {
         return EslClient.connect(EslClientOptions.builder()
+                        .eventFormat(format)
                         .host("127.0.0.1")
                         .port(sim.port())
                         .password(sim.password())
