@@ -14,6 +14,7 @@ import io.camelfreeswitch.esl.ConnectionState;
 import io.camelfreeswitch.esl.EslClient;
 import io.camelfreeswitch.esl.EslClientOptions;
 import io.camelfreeswitch.esl.NettyLeakDetection;
+import io.camelfreeswitch.esl.Registration;
 import io.camelfreeswitch.simulator.Behaviour;
 import io.camelfreeswitch.simulator.ChannelRecord;
 import io.camelfreeswitch.simulator.FreeSwitchSimulator;
@@ -109,7 +110,8 @@ class ChaosSoakTest {
                 EslClient route = routes.get(random.nextInt(routes.size()));
                 long hangupDelay = random.nextInt(150);
                 request.destinations().forEach(destinationsUsed::add);
-                CompletableFuture<?> group = RingGroup.ring(route, request)
+                // like the Camel producer, a group waits for its route's connection to be up before it starts
+                CompletableFuture<?> group = whenUp(route).thenCompose(up -> RingGroup.ring(up, request))
                         .whenComplete((result, error) -> {
                             record(request, result, error);
                             if (result != null && result.winner() != null) {
@@ -164,6 +166,20 @@ class ChaosSoakTest {
                 ownRedis.close();
             }
         }
+    }
+
+    private static CompletableFuture<EslClient> whenUp(EslClient route) {
+        if (route.state() == ConnectionState.UP) {
+            return CompletableFuture.completedFuture(route);
+        }
+        CompletableFuture<EslClient> up = new CompletableFuture<>();
+        Registration registration = route.addStateListener((state, cause) -> {
+            if (state == ConnectionState.UP) {
+                up.complete(route);
+            }
+        });
+        up.whenComplete((r, e) -> registration.close());
+        return up.orTimeout(60, TimeUnit.SECONDS);
     }
 
     /** Ten agents with fixed behaviours, shared by all groups so that BALANCING has something to balance. */
@@ -283,7 +299,7 @@ class ChaosSoakTest {
                 .renewalPeriod(Duration.ofMillis(750)).commandTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** Injects one random fault every 100-600 ms, each undone after a while (a stopped server starts again). */
+    /** Injects one random fault every 250-1250 ms, each undone after a while (a stopped server starts again). */
     private final class FaultInjector {
         private final FreeSwitchSimulator sim;
         private final ReliabilityRedis redis;
@@ -307,7 +323,7 @@ class ChaosSoakTest {
         private void scheduleNext() {
             long delay;
             synchronized (lock) {
-                delay = 100 + random.nextInt(500);
+                delay = 250 + random.nextInt(1000);
             }
             timers.schedule(this::injectOne, delay, TimeUnit.MILLISECONDS);
         }
