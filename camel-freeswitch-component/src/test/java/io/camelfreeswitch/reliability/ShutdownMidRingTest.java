@@ -57,7 +57,7 @@ class ShutdownMidRingTest {
             @Override
             public void configure() {
                 from("direct:parallel").routeId("parallel")
-                        .to("freeswitch:ringGroup?destinations=sim/no-answer,sim/early-100&mode=PARALLEL&timeout=60s");
+                        .to("freeswitch:ringGroup?destinations=sim/no-answer,sim/no-answer&mode=PARALLEL&timeout=60s");
                 from("direct:balancing").routeId("balancing")
                         .to("freeswitch:ringGroup?destinations=user/agent-1,user/agent-2&mode=BALANCING"
                                 + "&balancer=#agents&timeout=60s");
