@@ -50,7 +50,7 @@ import static org.awaitility.Awaitility.await;
  * left: no live callee channel, no balancer load, no pending group, no leaked buffer, and every group must have
  * ended with an outcome (a FAILED one carrying a clear exception).
  * <p>
- * Size: {@code -Dchaos.groups} (300 by default; 100000 for the long run), {@code -Dchaos.concurrency} (24),
+ * Size: {@code -Dchaos.groups} (500 by default; 100000 for the long run), {@code -Dchaos.concurrency} (24),
  * {@code -Dchaos.seed}. The seed fixes every random choice (modes, agents, timeouts, which fault and when); thread
  * timing still varies from run to run, so a replay reproduces the scenario, not the exact interleaving.
  */
@@ -71,7 +71,7 @@ class ChaosSoakTest {
     @Test
     @Timeout(value = 6, unit = TimeUnit.HOURS)
     void nothingLeaksWhateverGoesWrong() throws Exception {
-        int groupCount = Integer.getInteger("chaos.groups", 300);
+        int groupCount = Integer.getInteger("chaos.groups", 500);
         int concurrency = Integer.getInteger("chaos.concurrency", 24);
         long seed = Long.getLong("chaos.seed", System.nanoTime());
         System.out.println("[chaos] seed=" + seed + " groups=" + groupCount + " concurrency=" + concurrency
@@ -299,13 +299,14 @@ class ChaosSoakTest {
                 .renewalPeriod(Duration.ofMillis(750)).commandTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** Injects one random fault every 250-1250 ms, each undone after a while (a stopped server starts again). */
+    /** Injects one random fault every 150-750 ms, each undone after a while (a stopped server starts again). */
     private final class FaultInjector {
         private final FreeSwitchSimulator sim;
         private final ReliabilityRedis redis;
         private final ScheduledExecutorService timers;
         private final Random random;
         private volatile boolean running = true;
+        private int injected;
         private final Object lock = new Object();
 
         FaultInjector(FreeSwitchSimulator sim, ReliabilityRedis redis, ScheduledExecutorService timers,
@@ -323,7 +324,7 @@ class ChaosSoakTest {
         private void scheduleNext() {
             long delay;
             synchronized (lock) {
-                delay = 250 + random.nextInt(1000);
+                delay = 150 + random.nextInt(600);
             }
             timers.schedule(this::injectOne, delay, TimeUnit.MILLISECONDS);
         }
@@ -333,8 +334,12 @@ class ChaosSoakTest {
                 if (!running) {
                     return;
                 }
-                Fault fault = Fault.values()[random.nextInt(Fault.values().length)];
-                if (fault == Fault.REDIS_RESTART && (redis == null || random.nextInt(3) != 0)) {
+                // every kind once first, so that even a short run meets each of them; then at random
+                Fault fault = injected < Fault.values().length ? Fault.values()[injected]
+                        : Fault.values()[random.nextInt(Fault.values().length)];
+                injected++;
+                if (fault == Fault.REDIS_RESTART && (redis == null || injected > Fault.values().length
+                        && random.nextInt(3) != 0)) {
                     fault = Fault.GARBAGE; // Redis restarts are rarer: each costs a process start
                 }
                 long undoAfter = 50 + random.nextInt(400);

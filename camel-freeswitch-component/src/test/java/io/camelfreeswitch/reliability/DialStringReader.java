@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Reads an originate argument the way FreeSWITCH does, independently of the code under test: a leading
- * {@code {name=value,...}} block (its end found outside quotes and escapes), then dial strings separated by
+ * {@code {name=value,...}} block (its end found by counting braces, as FreeSWITCH does), then dial strings separated by
  * {@code ,} (simultaneous) or {@code |} (one after another), then the application after the first space. Inside the
  * block, items split at commas that are neither quoted ({@code '...'}) nor escaped ({@code \,}); a value loses its
  * quotes and its escaping backslashes.
@@ -45,18 +45,14 @@ final class DialStringReader {
         return new Parsed(variables, legs, application);
     }
 
+    /** Like FreeSWITCH's end-of-paren search: braces are counted whether quoted or escaped or not. */
     private static int closingBrace(String s) {
-        boolean quoted = false;
         int depth = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '{') {
+            if (c == '{') {
                 depth++;
-            } else if (!quoted && c == '}' && --depth == 0) {
+            } else if (c == '}' && --depth == 0) {
                 return i;
             }
         }
