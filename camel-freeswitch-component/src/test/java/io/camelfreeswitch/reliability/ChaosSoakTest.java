@@ -65,6 +65,7 @@ class ChaosSoakTest {
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> legOutcomes = new ConcurrentHashMap<>();
     private final Set<String> destinationsUsed = ConcurrentHashMap.newKeySet();
     private final List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -146,14 +147,21 @@ class ChaosSoakTest {
                             .isZero();
                 }
             });
+            // no bgapi job, execution or channel listener left behind in any client
+            try {
+                await().atMost(WELL_WITHIN).until(() -> routes.stream().allMatch(PendingWork::none));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("seed " + seed + ": pending work left in the clients: "
+                        + routes.stream().map(PendingWork::of).toList(), e);
+            }
             assertThat(violations).as("groups that ended without an outcome or a clear exception").isEmpty();
             new NettyLeakDetection().afterEach(null); // throws if Netty reported a leaked buffer
             long faultTotal = faults.values().stream().mapToLong(LongAdder::sum).sum();
             assertThat(outcomes.values().stream().mapToLong(LongAdder::sum).sum()).isEqualTo(groupCount);
             System.out.println("[chaos] seed=" + seed + " groups=" + groupCount + " faults=" + faultTotal + " "
-                    + sorted(faults) + " outcomes=" + sorted(outcomes) + " failures=" + sorted(failures)
+                    + sorted(faults) + " outcomes=" + sorted(outcomes) + " failures=" + sorted(failures) + " legs=" + sorted(legOutcomes)
                     + " channels=" + sim.ledger().channels().size() + " liveChannels=0 inMemoryLoad=0 redisLoad=0"
-                    + " pendingGroups=0 leaks=0");
+                    + " pendingGroups=0 pendingJobsAndListeners=0 leaks=0");
         } finally {
             timers.shutdownNow();
             for (EslClient route : routes) {
@@ -252,6 +260,7 @@ class ChaosSoakTest {
             return;
         }
         count(outcomes, result.outcome().name());
+        result.legs().forEach(leg -> count(legOutcomes, String.valueOf(leg.outcome())));
         if (result.outcome() == RingGroupOutcome.FAILED) {
             Throwable failure = result.failure();
             if (failure == null || failure.getMessage() == null || failure.getMessage().isBlank()) {
@@ -299,7 +308,7 @@ class ChaosSoakTest {
                 .renewalPeriod(Duration.ofMillis(750)).commandTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** Injects one random fault every 150-750 ms, each undone after a while (a stopped server starts again). */
+    /** Injects one random fault every 300-1000 ms, each undone after a while (a stopped server starts again). */
     private final class FaultInjector {
         private final FreeSwitchSimulator sim;
         private final ReliabilityRedis redis;
@@ -324,7 +333,7 @@ class ChaosSoakTest {
         private void scheduleNext() {
             long delay;
             synchronized (lock) {
-                delay = 150 + random.nextInt(600);
+                delay = 300 + random.nextInt(700);
             }
             timers.schedule(this::injectOne, delay, TimeUnit.MILLISECONDS);
         }
@@ -342,16 +351,16 @@ class ChaosSoakTest {
                         && random.nextInt(3) != 0)) {
                     fault = Fault.GARBAGE; // Redis restarts are rarer: each costs a process start
                 }
-                long undoAfter = 50 + random.nextInt(400);
+                long undoAfter = 50 + random.nextInt(250);
                 switch (fault) {
                     case DROP_CONNECTIONS -> sim.faults().dropAllConnections();
                     case DELAY_REPLIES -> {
-                        sim.faults().delayReplies(Duration.ofMillis(10 + random.nextInt(150)));
+                        sim.faults().delayReplies(Duration.ofMillis(5 + random.nextInt(45)));
                         timers.schedule(() -> sim.faults().delayReplies(Duration.ZERO), undoAfter,
                                 TimeUnit.MILLISECONDS);
                     }
                     case SLOW_EVENTS -> {
-                        sim.faults().slowEvents(Duration.ofMillis(5 + random.nextInt(40)));
+                        sim.faults().slowEvents(Duration.ofMillis(2 + random.nextInt(18)));
                         timers.schedule(() -> sim.faults().slowEvents(Duration.ZERO), undoAfter,
                                 TimeUnit.MILLISECONDS);
                     }

@@ -60,7 +60,8 @@ class CommandInjectionProperties {
     void everyArgumentBecomesOneCommandWithExactlyThatValueOrIsRejected(@ForAll Argument argument,
             @ForAll("hostile") String value) {
         int before = server.commands().size();
-        boolean hasControl = value.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+        // a sendevent body travels behind its Content-Length, so it may hold anything
+        boolean hasControl = argument != Argument.SENDEVENT_BODY && value.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
         CompletableFuture<?> sent;
         try {
             sent = send(argument, value);
@@ -95,7 +96,7 @@ class CommandInjectionProperties {
         try {
             argument = DialString.originate(destination, variables, "&park()");
         } catch (IllegalArgumentException rejected) {
-            boolean dangerous = destination.chars().anyMatch(c -> "{}[]<>,| \t".indexOf(c) >= 0
+            boolean dangerous = destination.chars().anyMatch(c -> "{}[]<>,| \t'\"\\".indexOf(c) >= 0
                     || Character.isISOControl(c) || Character.isWhitespace(c)) || destination.isBlank()
                     || value.chars().anyMatch(Character::isISOControl) || !bracesBalanced(value);
             assertThat(dangerous).as("rejected %s / %s: %s", printable(destination), printable(value),
