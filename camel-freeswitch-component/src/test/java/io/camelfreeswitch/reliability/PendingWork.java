@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * What an ESL client still holds for work that should be over: bgapi jobs and executions waiting for their events,
- * and per-channel event listeners. Read by reflection because the client rightly does not publish its bookkeeping;
+ * per-channel event listeners and connection-state listeners (each ring group watches the connection while it
+ * has legs to kill). Read by reflection because the client rightly does not publish its bookkeeping;
  * after a soak all of it must be empty, or futures are pending forever and memory grows with every call.
  */
 final class PendingWork {
@@ -16,13 +17,14 @@ final class PendingWork {
     private PendingWork() {
     }
 
-    /** Sizes by name: {@code jobs}, {@code executions}, {@code channelListeners}. */
+    /** Sizes by name: {@code jobs}, {@code executions}, {@code channelListeners}, {@code stateListeners}. */
     static Map<String, Integer> of(EslClient client) {
         Map<String, Integer> sizes = new TreeMap<>();
         Object dispatcher = read(client, "dispatcher");
         sizes.put("jobs", ((Map<?, ?>) read(client, "jobs")).size());
         sizes.put("executions", ((Map<?, ?>) read(client, "executions")).size());
         sizes.put("channelListeners", ((Map<?, ?>) read(dispatcher, "byUniqueId")).size());
+        sizes.put("stateListeners", ((java.util.List<?>) read(client, "stateListeners")).size());
         return sizes;
     }
 
