@@ -157,11 +157,13 @@ class CommandInjectionProperties {
         };
     }
 
-    /** Arguments whose shape is restricted beyond control characters: header names and the hang-up cause. */
+    /** Arguments whose shape is restricted beyond control characters: header names and header values. */
     private static boolean rejectedForShape(Argument argument, String value) {
         return switch (argument) {
             case FILTER_HEADER, SENDEVENT_HEADER_NAME -> value.indexOf(':') >= 0 || value.indexOf(' ') >= 0
                     || value.equalsIgnoreCase("Content-Length");
+            // sent as header values, which FreeSWITCH reads without their leading spaces
+            case HANGUP_CAUSE, EXECUTE_APP, EXECUTE_ARG, SENDEVENT_HEADER_VALUE -> value.startsWith(" ");
             default -> false;
         };
     }

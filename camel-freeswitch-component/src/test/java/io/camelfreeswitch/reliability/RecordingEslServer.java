@@ -126,7 +126,10 @@ final class RecordingEslServer implements AutoCloseable {
         for (String header : lines.subList(1, lines.size())) {
             int colon = header.indexOf(':');
             String name = colon < 0 ? header : header.substring(0, colon);
-            String value = colon < 0 ? "" : header.substring(colon + 1).stripLeading();
+            String value = colon < 0 ? "" : header.substring(colon + 1);
+            while (value.startsWith(" ")) {
+                value = value.substring(1); // as mod_event_socket does: the spaces after the colon go
+            }
             headers.add(new String[] {name, value});
             if (name.equalsIgnoreCase("Content-Length")) {
                 length = Integer.parseInt(value.strip());
