@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The long fuzz run: {@code -Dfuzz.tries=1000000} draws that many inputs from the same jqwik generators as
- * {@link FrameDecoderFuzzProperties} and feeds each to a fresh decoder. Seeded ({@code -Dfuzz.seed=...}); the seed
+ * {@link FrameDecoderFuzzPropertiesTest} and feeds each to a fresh decoder. Seeded ({@code -Dfuzz.seed=...}); the seed
  * is printed so a failure can be replayed. A hang fails through the timeout; a leaked buffer through the leak hook.
  */
 @ExtendWith(NettyLeakDetection.class)

@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * over random strings rich in CR, LF, NUL, braces, brackets, commas, pipes and quotes, by parsing the bytes the real
  * client wrote to a bare socket.
  */
-class CommandInjectionProperties {
+class CommandInjectionPropertiesTest {
 
     private static final Duration WELL_WITHIN = Duration.ofSeconds(30);
     private static final AtomicInteger JOBS = new AtomicInteger();

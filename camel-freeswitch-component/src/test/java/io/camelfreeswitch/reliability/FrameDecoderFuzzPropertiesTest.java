@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Property-based fuzzing of the ESL frame decoder and event parsers with jqwik (shrinking to a minimal input when a
  * property fails). The long run with a million inputs is {@link FrameDecoderFuzzRunTest}.
  */
-class FrameDecoderFuzzProperties {
+class FrameDecoderFuzzPropertiesTest {
 
     private static final NettyLeakDetection LEAKS = new NettyLeakDetection();
 
