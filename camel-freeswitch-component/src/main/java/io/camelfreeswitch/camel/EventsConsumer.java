@@ -49,7 +49,16 @@ final class EventsConsumer extends DefaultConsumer {
         dispatcher = new OrderedDispatcher<>(configuration.getConcurrentConsumers(), executor, this::route);
         boolean dedicated = configuration.getFilters() != null && !configuration.getFilters().isEmpty();
         connection = endpoint.getComponent().getConnectionManager().acquire(configuration, dedicated);
-        if (!connection.awaitUp(configuration.getConnectTimeout())) {
+        boolean up;
+        try {
+            up = connection.awaitUp(configuration.getConnectTimeout());
+        } catch (Exception e) {
+            // a refused password: give the connection back so that it does not retry behind a failed route
+            endpoint.releaseConnection(connection);
+            connection = null;
+            throw e;
+        }
+        if (!up) {
             LOG.warn("FreeSWITCH at {} is not reachable yet; {} subscribes as soon as it connects",
                     connection.name(), endpoint.safeUri());
         }

@@ -1,12 +1,16 @@
 package io.camelfreeswitch.camel;
 
+import io.camelfreeswitch.call.LeaseScope;
+import io.camelfreeswitch.call.RingMode;
 import io.camelfreeswitch.call.balancer.LoadBalancer;
+import io.camelfreeswitch.esl.EventFormat;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.util.PropertiesHelper;
+import org.apache.camel.util.URISupport;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,6 +40,9 @@ public class FreeSwitchComponent extends HealthCheckComponent {
                     + java.util.Arrays.toString(FreeSwitchOperation.values()));
         }
         FreeSwitchOperation operation = FreeSwitchOperation.parse(remaining, uri);
+        checkEnum(uri, parameters, "mode", RingMode.class);
+        checkEnum(uri, parameters, "loadScope", LeaseScope.class);
+        checkEnum(uri, parameters, "format", EventFormat.class);
         FreeSwitchConfiguration endpointConfiguration = configuration.copy();
         // multi-value options: variable.x=y and filter.Header=value, added to those set on the component
         endpointConfiguration.setVariables(merge(endpointConfiguration.getVariables(),
@@ -45,6 +52,22 @@ public class FreeSwitchComponent extends HealthCheckComponent {
         FreeSwitchEndpoint endpoint = new FreeSwitchEndpoint(uri, this, operation, endpointConfiguration);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /** Camel's own conversion error names the value but not the choices; ours names both. */
+    private static <E extends Enum<E>> void checkEnum(String uri, Map<String, Object> parameters, String option,
+            Class<E> type) {
+        Object value = parameters.get(option);
+        if (!(value instanceof String text) || text.startsWith("{{") || text.startsWith("#")) {
+            return;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(text.strip())) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("Invalid " + option + " '" + text + "' in " + URISupport.sanitizeUri(uri)
+                + "; expected one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
 
     private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> added) {

@@ -39,9 +39,17 @@ final class RingGroupProducer extends FreeSwitchProducer {
 
     /** Groups started by this producer and not finished yet. */
     private final Set<CompletableFuture<RingGroupResult>> ringing = ConcurrentHashMap.newKeySet();
+    private LoadBalancer balancer;
 
     RingGroupProducer(FreeSwitchEndpoint endpoint) {
         super(endpoint);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        // looked up once: scanning the registry for the only LoadBalancer bean costs too much per message
+        balancer = endpoint.resolveBalancer();
+        super.doStart();
     }
 
     /**
@@ -108,7 +116,6 @@ final class RingGroupProducer extends FreeSwitchProducer {
     private RingGroupRequest request(Exchange exchange, OutboundCall call) {
         Message message = exchange.getMessage();
         RingMode mode = mode(message.getHeader(FreeSwitchConstants.MODE));
-        LoadBalancer balancer = endpoint.resolveBalancer();
         if (mode == RingMode.BALANCING && balancer == null) {
             throw new IllegalArgumentException("Endpoint " + endpoint.safeUri() + " was asked to ring in"
                     + " BALANCING mode but has no load balancer: set the 'balancer' option or bind exactly one"

@@ -74,6 +74,18 @@ class ConnectionSharingTest extends FreeSwitchTestSupport {
     }
 
     @Test
+    void anEventsRouteWithAWrongPasswordDoesNotStart() {
+        int before = manager().openConnections();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("freeswitch:events?events=CHANNEL_ANSWER&password=wrong").routeId("wrongEvents").to("mock:x");
+            }
+        })).hasMessageContaining("refused the password");
+        assertThat(manager().openConnections()).isEqualTo(before);
+    }
+
+    @Test
     void aWrongPasswordFailsTheExchangeWithAnAuthenticationError() {
         Exchange exchange = template.request("direct:wrongPassword", e -> { });
         assertThat(exchange.getException()).isInstanceOf(AuthenticationException.class);

@@ -26,7 +26,12 @@ class EventsConsumerTest extends FreeSwitchTestSupport {
                         .to("mock:events");
                 from("freeswitch:events?events=ALL&filter.Event-Name=CHANNEL_ANSWER").routeId("filtered")
                         .to("mock:filtered");
+                from("freeswitch:events?events=CHANNEL_ANSWER&format=JSON").routeId("json")
+                        .to("mock:json");
+                from("freeswitch:events?events=CUSTOM camel::test").routeId("custom")
+                        .to("mock:custom");
                 from("direct:originate").to("freeswitch:originate");
+                from("direct:fire").to("freeswitch:sendEvent?eventName=CUSTOM");
             }
         };
     }
@@ -85,6 +90,32 @@ class EventsConsumerTest extends FreeSwitchTestSupport {
         await().atMost(WELL_WITHIN).until(() -> eventNamesOf(filtered, uuid).contains("CHANNEL_ANSWER"));
         assertThat(filtered.getExchanges()).allSatisfy(e -> assertThat(
                 e.getMessage().getHeader(FreeSwitchConstants.EVENT_NAME)).isEqualTo("CHANNEL_ANSWER"));
+    }
+
+    @Test
+    void jsonEventsArriveDecodedOverAConnectionOfTheirOwn() {
+        MockEndpoint json = getMockEndpoint("mock:json");
+        String uuid = originateAndHangUp();
+
+        await().atMost(WELL_WITHIN).until(() -> eventNamesOf(json, uuid).contains("CHANNEL_ANSWER"));
+        EslEvent answer = json.getExchanges().stream()
+                .filter(e -> uuid.equals(e.getMessage().getHeader(FreeSwitchConstants.UUID)))
+                .findFirst().orElseThrow().getMessage().getBody(EslEvent.class);
+        assertThat(answer.format()).isEqualTo(io.camelfreeswitch.esl.EventFormat.JSON);
+        assertThat(answer.answerState()).isEqualTo("answered");
+    }
+
+    @Test
+    void anEventWeFireComesBackToASubscribedRoute() throws Exception {
+        MockEndpoint custom = getMockEndpoint("mock:custom");
+        custom.expectedMessageCount(1);
+        custom.expectedHeaderReceived(FreeSwitchConstants.EVENT_SUBCLASS, "camel::test");
+        custom.expectedHeaderReceived("Camel-Greeting", "hello");
+
+        template.sendBodyAndHeader("direct:fire", null, FreeSwitchConstants.EVENT_HEADERS,
+                java.util.Map.of("Event-Subclass", "camel::test", "Camel-Greeting", "hello"));
+
+        custom.assertIsSatisfied(WELL_WITHIN.toMillis());
     }
 
     @Test

@@ -53,6 +53,11 @@ class OutboundRouteTest extends FreeSwitchTestSupport {
                         .end()
                         .to("mock:unanswered");
 
+                from("freeswitch:outbound?bindPort=0&maxConcurrentCalls=1").routeId("oneAtATime")
+                        .setHeader(FreeSwitchConstants.DESTINATIONS, constant(SLOW_AGENT))
+                        .to("freeswitch:ringGroup?timeout=20s")
+                        .to("mock:oneAtATime");
+
                 from("freeswitch:outbound?bindPort=0&hangupOnCompletion=true").routeId("hangupOnCompletion")
                         .to("freeswitch:answer")
                         .to("mock:hungUpOnCompletion");
@@ -83,6 +88,22 @@ class OutboundRouteTest extends FreeSwitchTestSupport {
         assertThat(exchange.getMessage().getHeader(FreeSwitchConstants.RING_GROUP_OUTCOME))
                 .isEqualTo(RingGroupOutcome.NO_ANSWER);
         assertThat(exchange.getMessage().getHeader(FreeSwitchConstants.HANGUP_CAUSE)).isEqualTo("NO_USER_RESPONSE");
+    }
+
+    @Test
+    void callsBeyondMaxConcurrentCallsAreRefused() throws Exception {
+        io.camelfreeswitch.simulator.OutboundCall first = sim().placeOutboundCall("127.0.0.1",
+                outboundPort("oneAtATime"));
+        await().atMost(WELL_WITHIN).until(() -> ledger().channelsTo(SLOW_AGENT).stream().anyMatch(ChannelRecord::live));
+
+        io.camelfreeswitch.simulator.OutboundCall second = sim().placeOutboundCall("127.0.0.1",
+                outboundPort("oneAtATime"));
+        second.ended().get(10, TimeUnit.SECONDS);
+        assertThat(first.ended()).isNotDone();
+
+        first.hangup();
+        getMockEndpoint("mock:oneAtATime").expectedMessageCount(1);
+        getMockEndpoint("mock:oneAtATime").assertIsSatisfied(WELL_WITHIN.toMillis());
     }
 
     @Test

@@ -56,6 +56,12 @@ class RingGroupRoutesTest extends FreeSwitchTestSupport {
                         .end();
 
                 from("direct:broken").to("freeswitch:api?command=uuid_kill no-such-call");
+
+                from("direct:fragile")
+                        .onException(RingGroupException.class).handled(true)
+                            .setBody(simple("${exception.cause.class.simpleName}")).to("mock:ringFailed")
+                        .end()
+                        .to("freeswitch:ringGroup?timeout=5s");
             }
         };
     }
@@ -224,6 +230,23 @@ class RingGroupRoutesTest extends FreeSwitchTestSupport {
         template.sendBody("direct:broken", null);
         errors.assertIsSatisfied();
         assertThat(errors.getExchanges().get(0).getMessage().getBody(String.class)).startsWith("FreeSWITCH said: -ERR");
+    }
+
+    @Test
+    void losingTheConnectionWhileRingingFailsTheExchangeForOnException() throws Exception {
+        MockEndpoint failed = getMockEndpoint("mock:ringFailed");
+        failed.expectedBodiesReceived("ConnectionLostException");
+        String ringing = destination("ringing", Behaviour.noAnswer());
+
+        CompletableFuture<Exchange> ring = template.asyncSend("direct:fragile",
+                exchange -> exchange.getMessage().setHeader(FreeSwitchConstants.DESTINATIONS, ringing));
+        await().atMost(WELL_WITHIN).until(() -> ledger().channelsTo(ringing).size() == 1);
+        sim().faults().dropAllConnections();
+
+        failed.assertIsSatisfied(WELL_WITHIN.toMillis());
+        assertThat(ring.join().getMessage().getHeader(FreeSwitchConstants.RING_GROUP_OUTCOME))
+                .isEqualTo(RingGroupOutcome.FAILED);
+        // the leg is hung up once the connection is back (checked after each test: nothing left live)
     }
 
     @Test
