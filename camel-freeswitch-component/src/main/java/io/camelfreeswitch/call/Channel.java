@@ -1,6 +1,7 @@
 package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.esl.CommandRejectedException;
+import io.camelfreeswitch.esl.ConnectionState;
 import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.esl.EslEvent;
 import io.camelfreeswitch.esl.Registration;
@@ -29,6 +30,8 @@ public final class Channel {
     private final CompletableFuture<String> hungUp = new CompletableFuture<>();
     private final CompletableFuture<Channel> seen = new CompletableFuture<>();
     private final Registration registration;
+    private volatile Registration stateRegistration;
+    private volatile boolean missedEvents;
     private volatile String state = "CS_NEW";
     private volatile String answerState = "ringing";
 
@@ -37,6 +40,30 @@ public final class Channel {
         this.uuid = Objects.requireNonNull(uuid, "uuid");
         this.destination = destination;
         this.registration = connection.addChannelListener(uuid, this::onEvent);
+        this.stateRegistration = connection.addStateListener(this::onConnectionState);
+    }
+
+    /**
+     * While the connection is down the channel's events are lost, its CHANNEL_HANGUP_COMPLETE included: once it is
+     * back, a channel that existed and that FreeSWITCH no longer knows is over. Without this a hung-up channel would
+     * be tracked forever (its listener kept, {@link #hungUp()} never completed). A channel never seen is left to its
+     * owner: its originate may still be under way.
+     */
+    private void onConnectionState(ConnectionState connectionState, Throwable cause) {
+        if (connectionState == ConnectionState.DOWN || connectionState == ConnectionState.CONNECTING) {
+            missedEvents = true;
+        } else if (connectionState == ConnectionState.UP && missedEvents && !isHungUp()) {
+            missedEvents = false;
+            if (seen.isDone() && !seen.isCompletedExceptionally()) {
+                connection.api("uuid_exists " + uuid).thenAccept(body -> {
+                    if (body != null && body.strip().equals("false")) {
+                        markHungUp("NORMAL_CLEARING");
+                    }
+                });
+            }
+        } else if (connectionState == ConnectionState.CLOSED) {
+            stopWatchingConnection();
+        }
     }
 
     /** Starts tracking the channel {@code uuid} on {@code connection}; {@code destination} may be {@code null}. */
@@ -72,14 +99,23 @@ public final class Channel {
             state = "CS_DESTROY";
             answerState = "hangup";
             registration.close();
+            stopWatchingConnection();
             seen.completeExceptionally(new ChannelHungUpException(uuid, hungUp.join()));
             answered.completeExceptionally(new ChannelHungUpException(uuid, hungUp.join()));
+        }
+    }
+
+    private void stopWatchingConnection() {
+        Registration watch = stateRegistration;
+        if (watch != null) {
+            watch.close();
         }
     }
 
     /** Stops listening to the channel's events without changing what is known about it. */
     void stopTracking() {
         registration.close();
+        stopWatchingConnection();
     }
 
     public String uuid() {

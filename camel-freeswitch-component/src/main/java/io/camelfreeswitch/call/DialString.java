@@ -40,6 +40,12 @@ public final class DialString {
             if (Character.isWhitespace(c)) {
                 throw new IllegalArgumentException("Destination '" + destination + "' contains white space");
             }
+            if (c == '\'' || c == '"' || c == '\\') {
+                // FreeSWITCH splits the originate arguments honouring quotes and backslash escapes: one of these
+                // would glue the destination to the application, or to the next dial string
+                throw new IllegalArgumentException("Destination '" + destination + "' contains " + c
+                        + ", which FreeSWITCH would read as a quote or an escape");
+            }
         }
     }
 

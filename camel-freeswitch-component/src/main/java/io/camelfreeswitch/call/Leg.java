@@ -2,6 +2,7 @@ package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.call.balancer.Lease;
 import io.camelfreeswitch.esl.CommandRejectedException;
+import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.EslConnection;
 
 import java.time.Duration;
@@ -197,9 +198,12 @@ final class Leg {
         sendKill();
     }
 
-    /** Sends uuid_kill again after the connection came back; a no-op unless an earlier kill could not be sent. */
+    /**
+     * Sends uuid_kill again after the connection came back, for a leg we want gone and have not seen go: its kill
+     * could not be sent, or it was accepted but the CHANNEL_HANGUP_COMPLETE went down with the old socket.
+     */
     void retryKill() {
-        if (kill == Kill.UNSENT) {
+        if (kill != Kill.SENT && awaitsKill()) {
             sendKill();
         }
     }
@@ -228,7 +232,10 @@ final class Leg {
         }
         // "-ERR No such channel!": not created yet (originate still pending), or already gone
         kill = Kill.MISSED;
-        if (jobDone && failure == null) {
+        if (jobDone && failure == null || failure instanceof ConnectionLostException) {
+            // its originate is over (or went down with the old connection, whose BACKGROUND_JOB and hang-up
+            // events we will never get): FreeSWITCH not knowing the channel now means it is gone, so stop
+            // tracking it, or its listener and the group's connection watch would stay forever
             channel.markHungUp(killCause);
         } else if (seen || jobOk) {
             sendKill();

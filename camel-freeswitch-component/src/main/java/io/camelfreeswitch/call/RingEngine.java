@@ -41,7 +41,7 @@ final class RingEngine {
     private final RingGroupRequest request;
     private final RingStrategy strategy;
     private final SerialExecutor serial = new SerialExecutor(RingScheduler.shared());
-    private final CompletableFuture<RingGroupResult> result = new CompletableFuture<>();
+    private final RingGroupFuture result = new RingGroupFuture();
     private final List<Leg> legs = new ArrayList<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private final long deadlineNanos;
@@ -61,7 +61,7 @@ final class RingEngine {
     }
 
     /** Starts ringing; the returned future is the group's result (cancel it to hang up every leg). */
-    CompletableFuture<RingGroupResult> start() {
+    RingGroupFuture start() {
         result.whenComplete((r, e) -> {
             if (e instanceof CancellationException) {
                 execute(() -> finish(RingGroupOutcome.CANCELLED, null));
@@ -284,6 +284,7 @@ final class RingEngine {
         if (caller != null) {
             caller.stopTracking();
         }
+        result.markHangupsSent(); // every kill above has been written (or queued) on the connection
         if (legs.stream().noneMatch(Leg::awaitsKill)) {
             stopWatchingConnection();
         }

@@ -2,6 +2,7 @@ package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.call.Channel;
 import io.camelfreeswitch.call.RingGroup;
+import io.camelfreeswitch.call.RingGroupFuture;
 import io.camelfreeswitch.call.RingGroupOutcome;
 import io.camelfreeswitch.call.RingGroupRequest;
 import io.camelfreeswitch.call.RingGroupResult;
@@ -10,6 +11,8 @@ import io.camelfreeswitch.call.balancer.LoadBalancer;
 import io.camelfreeswitch.esl.EslConnection;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +20,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Rings a group and puts the {@link RingGroupResult} in the body, with the outcome, the answered channel and its
@@ -26,6 +34,11 @@ import java.util.concurrent.CompletableFuture;
  */
 final class RingGroupProducer extends FreeSwitchProducer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RingGroupProducer.class);
+    private static final long STOP_GRACE_SECONDS = 10;
+
+    /** Groups started by this producer and not finished yet. */
+    private final Set<CompletableFuture<RingGroupResult>> ringing = ConcurrentHashMap.newKeySet();
     private LoadBalancer balancer;
 
     RingGroupProducer(FreeSwitchEndpoint endpoint) {
@@ -53,7 +66,10 @@ final class RingGroupProducer extends FreeSwitchProducer {
     @Override
     protected CompletableFuture<?> invoke(Exchange exchange, EslConnection connection, OutboundCall call) {
         RingGroupRequest request = request(exchange, call);
-        return RingGroup.ring(connection, request).thenApply(result -> {
+        CompletableFuture<RingGroupResult> ring = RingGroup.ring(connection, request);
+        ringing.add(ring);
+        ring.whenComplete((r, e) -> ringing.remove(ring));
+        return ring.thenApply(result -> {
             publish(exchange.getMessage(), result);
             if (call != null && result.outcome() == RingGroupOutcome.CANCELLED
                     && call.uuid().equals(request.callerUuid())) {
@@ -67,6 +83,34 @@ final class RingGroupProducer extends FreeSwitchProducer {
             }
             return result;
         });
+    }
+
+    /**
+     * A stopping route (forced after Camel's graceful-shutdown wait, or the whole context) must not leave the legs
+     * of its unfinished groups ringing on FreeSWITCH nor their leases counted: cancel them, which hangs up every leg
+     * with ORIGINATOR_CANCEL, and wait until those hang-ups are on the wire before the connection may be closed.
+     */
+    @Override
+    protected void doStop() throws Exception {
+        List<CompletableFuture<Void>> hangups = new ArrayList<>();
+        for (CompletableFuture<RingGroupResult> ring : List.copyOf(ringing)) {
+            ring.cancel(false);
+            if (ring instanceof RingGroupFuture future) {
+                hangups.add(future.hangupsSent());
+            }
+        }
+        if (!hangups.isEmpty()) {
+            LOG.info("Endpoint {} stopping: hanging up {} ring group(s) still ringing", endpoint.safeUri(),
+                    hangups.size());
+            try {
+                CompletableFuture.allOf(hangups.toArray(new CompletableFuture[0])).get(STOP_GRACE_SECONDS,
+                        TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                LOG.warn("Endpoint {} stopping: hang-ups of ringing legs not sent within {} s", endpoint.safeUri(),
+                        STOP_GRACE_SECONDS);
+            }
+        }
+        super.doStop();
     }
 
     private RingGroupRequest request(Exchange exchange, OutboundCall call) {

@@ -229,9 +229,9 @@ abstract class AbstractEslConnection implements EslConnection {
 
     /** {@code uuid == null} sends a bare {@code sendmsg} (the outbound socket's own channel). */
     CompletableFuture<EslEvent> executeOn(String uuid, String application, String argument) {
-        EslCommands.requireToken("application", application);
+        EslCommands.requireHeaderValue("application", EslCommands.requireToken("application", application));
         if (argument != null) {
-            EslCommands.requireSafe("argument", argument);
+            EslCommands.requireHeaderValue("argument", argument);
         }
         String eventUuid = UUID.randomUUID().toString();
         CompletableFuture<EslEvent> result = new CompletableFuture<>();
@@ -265,7 +265,7 @@ abstract class AbstractEslConnection implements EslConnection {
 
     CompletableFuture<Void> hangupOn(String uuid, String cause) {
         String hangupCause = cause == null || cause.isBlank() ? "NORMAL_CLEARING" : cause;
-        EslCommands.requireToken("cause", hangupCause);
+        EslCommands.requireHeaderValue("cause", EslCommands.requireToken("cause", hangupCause));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("call-command", "hangup");
         headers.put("hangup-cause", hangupCause);
@@ -284,7 +284,7 @@ abstract class AbstractEslConnection implements EslConnection {
                 if (name.equalsIgnoreCase("Content-Length")) {
                     throw new IllegalArgumentException("header Content-Length is computed from the body");
                 }
-                checked.put(name, EslCommands.requireSafe("header " + name, header.getValue()));
+                checked.put(name, EslCommands.requireHeaderValue("header " + name, header.getValue()));
             }
         }
         String line = "sendevent " + eventName;

@@ -403,10 +403,13 @@ public final class EslClient extends AbstractEslConnection {
             gaveUp = true;
         }
         LOG.error(refused.getMessage());
+        // only connect()'s first attempt closes the client; a refusal on a later reconnect leaves it DOWN with the
+        // reason, as documented, so that health checks and listeners can still tell why
+        boolean firstAttempt = !firstUp.isDone();
         setState(ConnectionState.DOWN, refused);
         firstUp.completeExceptionally(refused);
         handler.close();
-        if (failFastOnFirstAttemptPending()) {
+        if (firstAttempt && failFastOnFirstAttemptPending()) {
             closeAsync();
         }
     }

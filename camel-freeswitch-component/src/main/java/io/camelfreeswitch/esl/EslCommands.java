@@ -36,6 +36,19 @@ public final class EslCommands {
         return value;
     }
 
+    /**
+     * Checks a value sent as a header ({@code Name: value}): FreeSWITCH drops the spaces after the colon, so a value
+     * starting with one would not arrive as given.
+     */
+    public static String requireHeaderValue(String argumentName, String value) {
+        requireSafe(argumentName, value);
+        if (value.startsWith(" ")) {
+            throw new IllegalArgumentException(argumentName + " must not start with a space (FreeSWITCH strips the"
+                    + " spaces that begin a header value)");
+        }
+        return value;
+    }
+
     static String requireHeaderName(String argumentName, String name) {
         requireToken(argumentName, name);
         if (name.indexOf(':') >= 0 || name.indexOf(' ') >= 0) {

@@ -1,0 +1,29 @@
+package io.camelfreeswitch.call;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The future {@link RingGroup#ring(io.camelfreeswitch.esl.EslConnection, RingGroupRequest)} returns. Beyond its
+ * result it tells when the group has sent the hang-up of every leg it started (other than a handed-out winner):
+ * whoever cancels a group and then closes the connection (a Camel route stopping) must wait for that, or the
+ * hang-ups would be written after the socket is gone and the legs left ringing on FreeSWITCH.
+ */
+public final class RingGroupFuture extends CompletableFuture<RingGroupResult> {
+
+    private final CompletableFuture<Void> hangupsSent = new CompletableFuture<>();
+
+    RingGroupFuture() {
+    }
+
+    /**
+     * Completes once the group is over and its hang-up commands have been handed to the connection (they reach
+     * FreeSWITCH before anything sent later on the same connection, such as {@code exit}).
+     */
+    public CompletableFuture<Void> hangupsSent() {
+        return hangupsSent.copy();
+    }
+
+    void markHangupsSent() {
+        hangupsSent.complete(null);
+    }
+}
