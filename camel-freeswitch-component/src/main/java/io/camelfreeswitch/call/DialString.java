@@ -3,6 +3,7 @@ package io.camelfreeswitch.call;
 import java.util.Collection;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Builds the argument of {@code originate} so that FreeSWITCH reads exactly the destination and variables we mean.
@@ -11,6 +12,9 @@ import java.util.StringJoiner;
  * them (caller names, SIP headers).
  */
 public final class DialString {
+
+    /** Compiled once: every leg of every ring group validates its variables (String.matches cost 6 % of a benchmark). */
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z0-9_.\\-]+");
 
     private DialString() {
     }
@@ -52,7 +56,7 @@ public final class DialString {
     /** Variable names must be plain identifiers; values may be anything but control characters. */
     public static void validateVariables(Map<String, String> variables) {
         variables.forEach((name, value) -> {
-            if (name == null || !name.matches("[A-Za-z0-9_.\\-]+")) {
+            if (name == null || !VARIABLE_NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("Variable name '" + printable(String.valueOf(name))
                         + "' must contain only letters, digits, '_', '.' and '-'");
             }
