@@ -30,6 +30,8 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         FreeSwitchComponent target = (FreeSwitchComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedpeers":
+        case "allowedPeers": getOrCreateConfiguration(target).setAllowedPeers(property(camelContext, java.lang.String.class, value)); return true;
         case "application": getOrCreateConfiguration(target).setApplication(property(camelContext, java.lang.String.class, value)); return true;
         case "applicationargument":
         case "applicationArgument": getOrCreateConfiguration(target).setApplicationArgument(property(camelContext, java.lang.String.class, value)); return true;
@@ -96,6 +98,8 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedpeers":
+        case "allowedPeers": return java.lang.String.class;
         case "application": return java.lang.String.class;
         case "applicationargument":
         case "applicationArgument": return java.lang.String.class;
@@ -163,6 +167,8 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         FreeSwitchComponent target = (FreeSwitchComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedpeers":
+        case "allowedPeers": return getOrCreateConfiguration(target).getAllowedPeers();
         case "application": return getOrCreateConfiguration(target).getApplication();
         case "applicationargument":
         case "applicationArgument": return getOrCreateConfiguration(target).getApplicationArgument();

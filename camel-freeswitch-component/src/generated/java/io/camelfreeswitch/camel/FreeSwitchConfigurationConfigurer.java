@@ -23,6 +23,8 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         io.camelfreeswitch.camel.FreeSwitchConfiguration target = (io.camelfreeswitch.camel.FreeSwitchConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedpeers":
+        case "allowedPeers": target.setAllowedPeers(property(camelContext, java.lang.String.class, value)); return true;
         case "application": target.setApplication(property(camelContext, java.lang.String.class, value)); return true;
         case "applicationargument":
         case "applicationArgument": target.setApplicationArgument(property(camelContext, java.lang.String.class, value)); return true;
@@ -78,6 +80,8 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedpeers":
+        case "allowedPeers": return java.lang.String.class;
         case "application": return java.lang.String.class;
         case "applicationargument":
         case "applicationArgument": return java.lang.String.class;
@@ -134,6 +138,8 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         io.camelfreeswitch.camel.FreeSwitchConfiguration target = (io.camelfreeswitch.camel.FreeSwitchConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedpeers":
+        case "allowedPeers": return target.getAllowedPeers();
         case "application": return target.getApplication();
         case "applicationargument":
         case "applicationArgument": return target.getApplicationArgument();

@@ -23,6 +23,8 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         FreeSwitchEndpoint target = (FreeSwitchEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedpeers":
+        case "allowedPeers": target.getConfiguration().setAllowedPeers(property(camelContext, java.lang.String.class, value)); return true;
         case "application": target.getConfiguration().setApplication(property(camelContext, java.lang.String.class, value)); return true;
         case "applicationargument":
         case "applicationArgument": target.getConfiguration().setApplicationArgument(property(camelContext, java.lang.String.class, value)); return true;
@@ -86,6 +88,8 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedpeers":
+        case "allowedPeers": return java.lang.String.class;
         case "application": return java.lang.String.class;
         case "applicationargument":
         case "applicationArgument": return java.lang.String.class;
@@ -150,6 +154,8 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         FreeSwitchEndpoint target = (FreeSwitchEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedpeers":
+        case "allowedPeers": return target.getConfiguration().getAllowedPeers();
         case "application": return target.getConfiguration().getApplication();
         case "applicationargument":
         case "applicationArgument": return target.getConfiguration().getApplicationArgument();

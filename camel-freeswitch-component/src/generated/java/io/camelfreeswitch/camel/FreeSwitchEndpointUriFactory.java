@@ -24,7 +24,8 @@ public class FreeSwitchEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(38);
+        props.add("allowedPeers");
         props.add("application");
         props.add("applicationArgument");
         props.add("balancer");

@@ -134,6 +134,10 @@ public class FreeSwitchConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "100", description = "outbound: calls routed at once; further"
             + " connections are refused until one ends.")
     private int maxConcurrentCalls = 100;
+    @UriParam(label = "consumer,security", description = "outbound: comma separated IP addresses (the FreeSWITCH"
+            + " hosts) allowed to connect; a connection from any other address is closed before anything is read."
+            + " Empty: any peer that can reach bindAddress.")
+    private String allowedPeers;
     @UriParam(label = "consumer", description = "outbound: hang the call up when its exchange completes; by"
             + " default the socket is only closed, so a call the route bridged goes on.")
     private boolean hangupOnCompletion;
@@ -387,6 +391,14 @@ public class FreeSwitchConfiguration implements Cloneable {
 
     public void setBindPort(int bindPort) {
         this.bindPort = bindPort;
+    }
+
+    public String getAllowedPeers() {
+        return allowedPeers;
+    }
+
+    public void setAllowedPeers(String allowedPeers) {
+        this.allowedPeers = allowedPeers;
     }
 
     public int getMaxConcurrentCalls() {

@@ -43,12 +43,19 @@ final class OutboundConsumer extends DefaultConsumer {
                     + ": maxConcurrentCalls must be positive");
         }
         calls = new Semaphore(configuration.getMaxConcurrentCalls());
-        server = EslOutboundServer.builder()
+        EslOutboundServer.Builder builder = EslOutboundServer.builder()
                 .host(configuration.getBindAddress())
                 .port(configuration.getBindPort())
                 .requestTimeout(Duration.ofMillis(configuration.getRequestTimeout()))
-                .handler(this::onSession)
-                .build();
+                .handler(this::onSession);
+        if (configuration.getAllowedPeers() != null) {
+            for (String peer : configuration.getAllowedPeers().split(",")) {
+                if (!peer.isBlank()) {
+                    builder.allowPeer(peer.strip());
+                }
+            }
+        }
+        server = builder.build();
         server.start().get(configuration.getConnectTimeout(), TimeUnit.MILLISECONDS);
         LOG.info("Listening for FreeSWITCH outbound calls on {}:{}", configuration.getBindAddress(), server.port());
     }

@@ -58,6 +58,10 @@ class OutboundRouteTest extends FreeSwitchTestSupport {
                         .to("freeswitch:ringGroup?timeout=20s")
                         .to("mock:oneAtATime");
 
+                // TEST-NET-1: no local peer can have this address
+                from("freeswitch:outbound?bindPort=0&allowedPeers=192.0.2.10").routeId("strangersOnly")
+                        .to("mock:stranger");
+
                 from("freeswitch:outbound?bindPort=0&hangupOnCompletion=true").routeId("hangupOnCompletion")
                         .to("freeswitch:answer")
                         .to("mock:hungUpOnCompletion");
@@ -104,6 +108,17 @@ class OutboundRouteTest extends FreeSwitchTestSupport {
         first.hangup();
         getMockEndpoint("mock:oneAtATime").expectedMessageCount(1);
         getMockEndpoint("mock:oneAtATime").assertIsSatisfied(WELL_WITHIN.toMillis());
+    }
+
+    @Test
+    void aPeerOutsideAllowedPeersIsDisconnectedWithoutAnExchange() throws Exception {
+        io.camelfreeswitch.simulator.OutboundCall call = sim().placeOutboundCall("127.0.0.1",
+                outboundPort("strangersOnly"));
+
+        call.ended().get(10, TimeUnit.SECONDS);
+        assertThat(ledger().awaitHangup(call.uuid(), WELL_WITHIN).wasAnswered()).isFalse();
+        getMockEndpoint("mock:stranger").expectedMessageCount(0);
+        getMockEndpoint("mock:stranger").assertIsSatisfied();
     }
 
     @Test
