@@ -441,10 +441,10 @@ public final class SwitchCore {
         ch.answeredMicros = nowMicros();
         ch.answerState = "answered";
         ch.variables.put("endpoint_disposition", "ANSWER");
+        ledger.answered(ch.uuid, Instant.now()); // before the event, as for bridge and hang-up
         fireChannel(ch, "CHANNEL_ANSWER", "switch_channel.c", "switch_channel_perform_mark_answered", 3956, true);
         ch.flipCallerIdOnAnswer();
         setCallState(ch, "ACTIVE");
-        ledger.answered(ch.uuid, Instant.now());
         if (ch.behaviour != null && ch.behaviour.kind() == Behaviour.Kind.ANSWER_THEN_HANGUP) {
             afterDelay(ch, ch.behaviour.hangupAfter(), () -> hangup(ch, "NORMAL_CLEARING", "far-end"));
         }
@@ -470,10 +470,12 @@ public final class SwitchCore {
         b.variables.put("bridge_uuid", a.uuid);
         a.variables.put("signal_bond", b.uuid);
         b.variables.put("signal_bond", a.uuid);
+        // the ledger first: a test that has seen the event must find the ledger agreeing with it
+        Instant at = Instant.now();
+        ledger.bridged(a.uuid, at);
+        ledger.bridged(b.uuid, at);
         fireChannel(a, "CHANNEL_BRIDGE", "switch_ivr_bridge.c", "switch_ivr_multi_threaded_bridge", 1650, true,
                 "Bridge-A-Unique-ID", a.uuid, "Bridge-B-Unique-ID", b.uuid, "Other-Leg-Unique-ID", b.uuid);
-        ledger.bridged(a.uuid, Instant.now());
-        ledger.bridged(b.uuid, Instant.now());
     }
 
     /**
