@@ -114,7 +114,8 @@ final class CaptureReplayPeer {
         return commands;
     }
 
-    private static String readCommand(InputStream in) throws IOException {
+    /** One command as mod_event_socket reads it: everything up to the blank line; {@code null} at end of stream. */
+    static String readCommand(InputStream in) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         int previous = -1;
         int b;

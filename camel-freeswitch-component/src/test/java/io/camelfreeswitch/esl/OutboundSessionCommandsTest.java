@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,7 +48,7 @@ class OutboundSessionCommandsTest {
                 try {
                     InputStream in = socket.getInputStream();
                     String command;
-                    while ((command = read(in)) != null) {
+                    while ((command = CaptureReplayPeer.readCommand(in)) != null) {
                         commands.add(command);
                         send(command.equals("connect") ? new String(connectReply, StandardCharsets.UTF_8)
                                 : answer.apply(command));
@@ -68,21 +67,6 @@ class OutboundSessionCommandsTest {
         synchronized void send(String text) throws IOException {
             out.write(text.getBytes(StandardCharsets.UTF_8));
             out.flush();
-        }
-
-        private static String read(InputStream in) throws IOException {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            int previous = -1;
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b == '\n' && previous == '\n') {
-                    String head = buffer.toString(StandardCharsets.UTF_8);
-                    return head.substring(0, head.length() - 1);
-                }
-                buffer.write(b);
-                previous = b;
-            }
-            return null;
         }
     }
 

@@ -23,9 +23,7 @@ public final class InMemoryLoadBalancer implements LoadBalancer {
 
     @Override
     public CompletableFuture<Optional<Lease>> acquire(List<String> candidates) {
-        Objects.requireNonNull(candidates, "candidates");
-        candidates.forEach(candidate -> Objects.requireNonNull(candidate, "candidates must not contain null"));
-        if (candidates.isEmpty()) {
+        if (LoadBalancer.requireCandidates(candidates).isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         while (true) {

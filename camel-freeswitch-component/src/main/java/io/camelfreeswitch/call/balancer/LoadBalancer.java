@@ -20,4 +20,11 @@ public interface LoadBalancer {
 
     /** The number of leases currently held on {@code destination}. */
     CompletableFuture<Long> load(String destination);
+
+    /** The argument check every implementation of {@link #acquire} starts with: no null list, no null candidate. */
+    static List<String> requireCandidates(List<String> candidates) {
+        java.util.Objects.requireNonNull(candidates, "candidates");
+        candidates.forEach(candidate -> java.util.Objects.requireNonNull(candidate, "candidates must not contain null"));
+        return candidates;
+    }
 }
