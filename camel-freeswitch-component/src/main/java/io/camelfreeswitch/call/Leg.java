@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One callee leg of a ring group, shared by every mode: originates the channel, follows it until it answers or
@@ -29,6 +30,8 @@ final class Leg {
 
     /** Resending uuid_kill on each sign of life is bounded, so a confused server cannot make us loop. */
     private static final int MAX_KILL_ATTEMPTS = 6;
+    /** How long after its originate_timeout FreeSWITCH may still report a leg we lost track of. */
+    private static final Duration ORIGINATE_MARGIN = Duration.ofSeconds(5);
 
     private enum Kill { NONE, SENT, ACCEPTED, MISSED, UNSENT }
 
@@ -153,7 +156,7 @@ final class Leg {
         } else if (outcome == LegOutcome.ANSWERED) {
             releaseLease(); // the winner's call is over (LeaseScope.CALL)
         }
-        engine.legGone(this);
+        engine.legSettled(this);
     }
 
     /**
@@ -209,7 +212,12 @@ final class Leg {
     }
 
     private void sendKill() {
-        if (channel.isHungUp() || killAttempts >= MAX_KILL_ATTEMPTS) {
+        if (channel.isHungUp()) {
+            return;
+        }
+        if (killAttempts >= MAX_KILL_ATTEMPTS) {
+            // a link that keeps failing: leave the channel to its originate_timeout rather than watch it forever
+            stopWatchingAfterOriginateTimeout();
             return;
         }
         killAttempts++;
@@ -228,6 +236,7 @@ final class Leg {
         }
         if (body != null && body.strip().startsWith("+OK")) {
             kill = Kill.ACCEPTED;
+            engine.legSettled(this); // its hang-up is on its way: the group's hang-ups may now count as sent
             return;
         }
         // "-ERR No such channel!": not created yet (originate still pending), or already gone
@@ -239,7 +248,19 @@ final class Leg {
             channel.markHungUp(killCause);
         } else if (seen || jobOk) {
             sendKill();
+        } else if (jobDone) {
+            // no reply to the originate in time: it may still create the channel (then onSeen kills it), but not
+            // after its originate_timeout, so stop watching then instead of holding the listeners forever
+            stopWatchingAfterOriginateTimeout();
         }
+    }
+
+    private void stopWatchingAfterOriginateTimeout() {
+        RingScheduler.shared().schedule(() -> engine.execute(() -> {
+            if (!seen) {
+                channel.markHungUp(killCause);
+            }
+        }), ringFor.plus(ORIGINATE_MARGIN).toNanos(), TimeUnit.NANOSECONDS);
     }
 
     void releaseLease() {
@@ -262,18 +283,14 @@ final class Leg {
         return outcome != null;
     }
 
-    /** The channel is known not to exist any more on FreeSWITCH. */
-    boolean isGone() {
-        return channel.isHungUp();
-    }
-
     /** We want it gone and it may still exist. */
     boolean awaitsKill() {
         return killCause != null && !channel.isHungUp();
     }
 
-    String destination() {
-        return destination;
+    /** No kill of ours is outstanding: none asked for, FreeSWITCH accepted it, or the channel is gone. */
+    boolean killSettled() {
+        return !awaitsKill() || kill == Kill.ACCEPTED;
     }
 
     String uuid() {
@@ -282,14 +299,6 @@ final class Leg {
 
     Channel channel() {
         return channel;
-    }
-
-    Lease lease() {
-        return lease;
-    }
-
-    LegOutcome outcome() {
-        return outcome;
     }
 
     /** The local error that ended this leg (connection lost, ...), or {@code null}. */

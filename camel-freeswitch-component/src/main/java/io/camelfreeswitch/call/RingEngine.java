@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledFuture;
@@ -226,31 +225,31 @@ final class RingEngine {
         }
     }
 
-    /** A leg's channel no longer exists; once all are gone, the connection no longer needs watching. */
-    void legGone(Leg leg) {
-        if (finished && legs.stream().noneMatch(Leg::awaitsKill)) {
+    /** A leg is gone or its kill was accepted: the group may now be done with its hang-ups and its connection watch. */
+    void legSettled(Leg leg) {
+        if (!finished) {
+            return;
+        }
+        // a kill that missed a channel whose originate is still pending is resent when the channel shows up, so
+        // the hang-ups are only "sent" once every kill has been accepted or its leg is known to be gone
+        if (legs.stream().allMatch(Leg::killSettled)) {
+            result.markHangupsSent();
+        }
+        if (legs.stream().noneMatch(Leg::awaitsKill)) {
             stopWatchingConnection();
         }
     }
 
-    /** Keeps the winner's lease until its call ends, or until the connection is closed for good. */
+    /**
+     * Keeps the winner's lease until its call ends, or until the connection is closed for good. A hang-up missed
+     * while the connection was down is caught by the Channel itself (uuid_exists after reconnecting).
+     */
     void releaseWhenCallEnds(Leg leg) {
         Registration[] closed = new Registration[1];
-        boolean[] wasDown = new boolean[1];
         closed[0] = connection.addStateListener((state, cause) -> execute(() -> {
             if (state == ConnectionState.CLOSED) {
                 leg.releaseLease();
                 closed[0].close();
-            } else if (state == ConnectionState.DOWN) {
-                wasDown[0] = true;
-            } else if (state == ConnectionState.UP && wasDown[0]) {
-                // its CHANNEL_HANGUP_COMPLETE may have been missed while we were away
-                wasDown[0] = false;
-                connection.api("uuid_exists " + leg.uuid()).thenAccept(body -> {
-                    if (body != null && body.strip().equals("false")) {
-                        leg.channel().markHungUp("NORMAL_CLEARING");
-                    }
-                });
             }
         }));
         leg.channel().hungUp().whenComplete((cause, e) -> execute(() -> closed[0].close()));
@@ -284,10 +283,7 @@ final class RingEngine {
         if (caller != null) {
             caller.stopTracking();
         }
-        result.markHangupsSent(); // every kill above has been written (or queued) on the connection
-        if (legs.stream().noneMatch(Leg::awaitsKill)) {
-            stopWatchingConnection();
-        }
+        legSettled(null);
         RingGroupResult ringResult = new RingGroupResult(outcome, handedOut == null ? null : handedOut.channel(),
                 legs.stream().map(Leg::result).toList(), failure);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
