@@ -43,21 +43,24 @@ final class EventsConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        try {
+            subscribe();
+        } catch (Exception e) {
+            // Camel does not stop a consumer whose start failed: give back the pool, listeners and connection here,
+            // or a refused password or a bad filter would leave them behind on every restart of the route
+            doStop();
+            throw e;
+        }
+    }
+
+    private void subscribe() throws Exception {
         EventSelection selection = EventSelection.parse(configuration.getEvents());
         executor = endpoint.getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,
                 "FreeSwitchEvents", Math.max(1, configuration.getConcurrentConsumers()));
         dispatcher = new OrderedDispatcher<>(configuration.getConcurrentConsumers(), executor, this::route);
         boolean dedicated = configuration.getFilters() != null && !configuration.getFilters().isEmpty();
         connection = endpoint.getComponent().getConnectionManager().acquire(configuration, dedicated);
-        boolean up;
-        try {
-            up = connection.awaitUp(configuration.getConnectTimeout());
-        } catch (Exception e) {
-            // a refused password: give the connection back so that it does not retry behind a failed route
-            endpoint.releaseConnection(connection);
-            connection = null;
-            throw e;
-        }
+        boolean up = connection.awaitUp(configuration.getConnectTimeout());
         if (!up) {
             LOG.warn("FreeSWITCH at {} is not reachable yet; {} subscribes as soon as it connects",
                     connection.name(), endpoint.safeUri());

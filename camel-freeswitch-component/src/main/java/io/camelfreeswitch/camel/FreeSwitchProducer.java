@@ -8,6 +8,8 @@ import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -103,11 +105,19 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteI
             callback.done(true);
             return true;
         }
-        // the rest of the route must not run on a Netty event loop, where ESL futures complete
-        operation.whenCompleteAsync((value, failure) -> {
-            complete(exchange, call, operation);
-            callback.done(false);
-        }, endpoint.getComponent().continuationExecutor());
+        // the rest of the route runs on the component's threads, not on the ESL client's completion threads
+        Executor continuation = endpoint.getComponent().continuationExecutor();
+        operation.whenComplete((value, failure) -> {
+            Runnable finish = () -> {
+                complete(exchange, call, operation);
+                callback.done(false);
+            };
+            try {
+                continuation.execute(finish);
+            } catch (RejectedExecutionException stopped) {
+                finish.run(); // the component stopped meanwhile: the exchange must still be completed
+            }
+        });
         return false;
     }
 

@@ -73,7 +73,13 @@ final class OutboundConsumer extends DefaultConsumer {
             return CompletableFuture.completedFuture(null);
         }
         // tracked before myevents, so that none of the caller's events can slip by
-        Channel caller = Channel.track(session, session.uniqueId(), null);
+        Channel caller;
+        try {
+            caller = Channel.track(session, session.uniqueId(), null);
+        } catch (RuntimeException e) {
+            calls.release(); // a CHANNEL_DATA without a usable Unique-ID must not cost a call slot for good
+            throw e;
+        }
         OutboundCall call = new OutboundCall(session, caller);
         // linger: after the caller hangs up the socket stays ours until the exchange is done, so the route can
         // still hang up the legs it rang
