@@ -122,11 +122,23 @@ abstract sealed class RedisConnector implements AutoCloseable {
         @Override
         public void close() {
             CompletableFuture<StatefulRedisConnection<String, String>> current = connection.get();
-            if (current != null) {
-                // a connection still being made completes on a Lettuce I/O thread, which must not block in close()
-                current.thenAccept(StatefulRedisConnection::closeAsync);
+            if (current == null || current.isDone()) {
+                if (current != null && !current.isCompletedExceptionally()) {
+                    current.join().close();
+                }
+                client.shutdown(Duration.ZERO, SHUTDOWN_TIMEOUT);
+                return;
             }
-            client.shutdown(Duration.ZERO, SHUTDOWN_TIMEOUT);
+            // a connection still being made completes on a Lettuce I/O thread, where close() must not block: shut
+            // the client down once that connection is closed (or failed), never before, or Lettuce's per-channel
+            // buffer is never released because the channel is never unregistered
+            current.handle((made, failure) -> made == null
+                            ? CompletableFuture.<Void>completedFuture(null)
+                            : made.closeAsync())
+                    .thenCompose(closing -> closing)
+                    .orTimeout(SHUTDOWN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .whenComplete((ignored, e) -> client.shutdownAsync(0, SHUTDOWN_TIMEOUT.toMillis(),
+                            java.util.concurrent.TimeUnit.MILLISECONDS));
         }
     }
 }
