@@ -3,6 +3,7 @@ package io.camelfreeswitch.camel;
 import io.camelfreeswitch.call.LeaseScope;
 import io.camelfreeswitch.call.RingMode;
 import io.camelfreeswitch.call.balancer.LoadBalancer;
+import io.camelfreeswitch.esl.EslClientOptions;
 import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.esl.EventFormat;
 import org.apache.camel.RuntimeCamelException;
@@ -24,29 +25,31 @@ public class FreeSwitchConfiguration implements Cloneable {
 
     // --- connection (inbound ESL: we connect to FreeSWITCH) ---
 
-    @UriParam(defaultValue = "127.0.0.1", description = "Host of FreeSWITCH's event socket.")
-    private String host = "127.0.0.1";
-    @UriParam(defaultValue = "8021", description = "Port of FreeSWITCH's event socket.")
-    private int port = 8021;
+    @UriParam(defaultValue = EslClientOptions.DEFAULT_HOST, description = "Host of FreeSWITCH's event socket.")
+    private String host = EslClientOptions.DEFAULT_HOST;
+    @UriParam(defaultValue = "" + EslClientOptions.DEFAULT_PORT, description = "Port of FreeSWITCH's event socket.")
+    private int port = EslClientOptions.DEFAULT_PORT;
     @UriParam(label = "security", description = "User for 'userauth user@domain' authentication; when empty the"
             + " plain 'auth' command with the password is used.")
     private String username;
-    @UriParam(label = "security", secret = true, defaultValue = "ClueCon",
+    @UriParam(label = "security", secret = true, defaultValue = EslClientOptions.DEFAULT_PASSWORD,
             description = "Password of the event socket (event_socket.conf.xml), ClueCon by default like FreeSWITCH.")
-    private String password = "ClueCon";
-    @UriParam(label = "advanced", defaultValue = "5000", javaType = "java.time.Duration",
-            description = "How long to wait for the TCP connection and authentication.")
-    private long connectTimeout = 5000;
-    @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration",
+    private String password = EslClientOptions.DEFAULT_PASSWORD;
+    @UriParam(label = "advanced", defaultValue = "" + EslClientOptions.DEFAULT_CONNECT_TIMEOUT_MILLIS,
+            javaType = "java.time.Duration", description = "How long to wait for the TCP connection and authentication.")
+    private long connectTimeout = EslClientOptions.DEFAULT_CONNECT_TIMEOUT_MILLIS;
+    @UriParam(label = "advanced", defaultValue = "" + EslClientOptions.DEFAULT_RECONNECT_INITIAL_DELAY_MILLIS,
+            javaType = "java.time.Duration",
             description = "First delay before reconnecting after the connection is lost; doubled (with jitter) after"
                     + " each failed attempt up to reconnectMaxDelay.")
-    private long reconnectInitialDelay = 500;
-    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
-            description = "Longest delay between two reconnect attempts.")
-    private long reconnectMaxDelay = 30000;
-    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+    private long reconnectInitialDelay = EslClientOptions.DEFAULT_RECONNECT_INITIAL_DELAY_MILLIS;
+    @UriParam(label = "advanced", defaultValue = "" + EslClientOptions.DEFAULT_RECONNECT_MAX_DELAY_MILLIS,
+            javaType = "java.time.Duration", description = "Longest delay between two reconnect attempts.")
+    private long reconnectMaxDelay = EslClientOptions.DEFAULT_RECONNECT_MAX_DELAY_MILLIS;
+    @UriParam(label = "advanced", defaultValue = "" + EslClientOptions.DEFAULT_REQUEST_TIMEOUT_MILLIS,
+            javaType = "java.time.Duration",
             description = "How long a command may wait for its reply before it fails with a timeout.")
-    private long requestTimeout = 10000;
+    private long requestTimeout = EslClientOptions.DEFAULT_REQUEST_TIMEOUT_MILLIS;
     @UriParam(label = "advanced", description = "An ESL connection to use instead of opening one from host, port and"
             + " password (for example an EslClient bean shared with other code). The component does not close it.")
     private EslConnection client;

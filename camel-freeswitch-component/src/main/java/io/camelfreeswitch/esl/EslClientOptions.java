@@ -11,6 +11,20 @@ import java.util.concurrent.Executor;
  * {@link #toString()} and never appears in logs or exceptions.
  */
 public final class EslClientOptions {
+    /*
+     * The defaults of the connection, public because the Camel component's options take theirs from here: one value
+     * whether FreeSWITCH is reached through EslClient or through a freeswitch: endpoint. Durations are in
+     * milliseconds so that they can stand in annotation values.
+     */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8021;
+    /** FreeSWITCH's own default in event_socket.conf.xml. */
+    public static final String DEFAULT_PASSWORD = "ClueCon";
+    public static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 5_000;
+    public static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
+    public static final long DEFAULT_RECONNECT_INITIAL_DELAY_MILLIS = 500;
+    public static final long DEFAULT_RECONNECT_MAX_DELAY_MILLIS = 30_000;
+
     private final String host;
     private final int port;
     private final String password;
@@ -134,14 +148,14 @@ public final class EslClientOptions {
     }
 
     public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port = 8021;
-        private String password = "ClueCon";
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private String password = DEFAULT_PASSWORD;
         private String user;
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration requestTimeout = Duration.ofSeconds(30);
-        private Duration reconnectInitialDelay = Duration.ofMillis(250);
-        private Duration reconnectMaxDelay = Duration.ofSeconds(30);
+        private Duration connectTimeout = Duration.ofMillis(DEFAULT_CONNECT_TIMEOUT_MILLIS);
+        private Duration requestTimeout = Duration.ofMillis(DEFAULT_REQUEST_TIMEOUT_MILLIS);
+        private Duration reconnectInitialDelay = Duration.ofMillis(DEFAULT_RECONNECT_INITIAL_DELAY_MILLIS);
+        private Duration reconnectMaxDelay = Duration.ofMillis(DEFAULT_RECONNECT_MAX_DELAY_MILLIS);
         private double reconnectMultiplier = 2.0;
         private double reconnectJitter = 0.2;
         private int maxReconnectAttempts;

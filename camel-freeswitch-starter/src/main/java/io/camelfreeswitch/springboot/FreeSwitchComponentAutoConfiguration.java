@@ -1,65 +1,63 @@
 package io.camelfreeswitch.springboot;
 
 import io.camelfreeswitch.camel.FreeSwitchComponent;
-import io.camelfreeswitch.camel.FreeSwitchConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-
-import java.util.LinkedHashMap;
+import org.springframework.core.env.Environment;
 
 /**
  * Configures the {@code freeswitch} Camel component from {@code camel.component.freeswitch.*}, after Camel's own
- * auto-configuration. The bean is named {@code freeswitch-component}, which is where Camel looks for a component
- * named {@code freeswitch} when no bean is named {@code freeswitch}: an application that defines its own
- * {@link FreeSwitchComponent} bean keeps it.
+ * auto-configuration, the way camel-spring-boot's starters do: a {@link FreeSwitchComponentCustomizer} copies the
+ * options onto every FreeSwitchComponent Camel uses. The starter also defines the bean {@code freeswitch-component},
+ * which is where Camel looks for a component named {@code freeswitch} when no bean is named {@code freeswitch}; an
+ * application that defines its own {@link FreeSwitchComponent} bean keeps it, and the options reach it too.
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
 @ConditionalOnClass({CamelContext.class, FreeSwitchComponent.class})
 @ConditionalOnBean(CamelContext.class)
-@ConditionalOnProperty(prefix = "camel.component.freeswitch", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(FreeSwitchComponentProperties.class)
+@ConditionalOnHierarchicalProperties({"camel.component", FreeSwitchComponentCustomizer.PREFIX})
+@EnableConfigurationProperties({FreeSwitchComponentConfiguration.class, FreeSwitchComponentProperties.class,
+        FreeSwitchRedisBalancerProperties.class})
 @Import({FreeSwitchLoadBalancerConfiguration.class, FreeSwitchHealthConfiguration.class,
         FreeSwitchMetricsConfiguration.class})
 public class FreeSwitchComponentAutoConfiguration {
 
-    @Bean(name = "freeswitch-component")
-    @ConditionalOnMissingBean(FreeSwitchComponent.class)
-    public FreeSwitchComponent freeSwitchComponent(FreeSwitchComponentProperties properties) {
-        FreeSwitchComponent component = new FreeSwitchComponent();
-        component.setConfiguration(configuration(properties));
-        component.setHealthCheckConsumerEnabled(properties.isHealthCheckEnabled());
-        component.setHealthCheckProducerEnabled(properties.isHealthCheckEnabled());
-        return component;
+    /** Binds {@code #bean:name} to the options whose type is an object (configuration, balancer, client). */
+    @Bean
+    @ConfigurationPropertiesBinding
+    static FreeSwitchComponentConverter freeSwitchComponentConverter(ApplicationContext applicationContext) {
+        return new FreeSwitchComponentConverter(applicationContext);
     }
 
-    static FreeSwitchConfiguration configuration(FreeSwitchComponentProperties properties) {
-        FreeSwitchConfiguration configuration = new FreeSwitchConfiguration();
-        configuration.setHost(properties.getHost());
-        configuration.setPort(properties.getPort());
-        configuration.setUsername(properties.getUsername());
-        configuration.setPassword(properties.getPassword());
-        configuration.setConnectTimeout(properties.getConnectTimeout().toMillis());
-        configuration.setReconnectInitialDelay(properties.getReconnectInitialDelay().toMillis());
-        configuration.setReconnectMaxDelay(properties.getReconnectMaxDelay().toMillis());
-        configuration.setRequestTimeout(properties.getRequestTimeout().toMillis());
-        configuration.setMode(properties.getMode());
-        configuration.setTimeout(properties.getTimeout().toMillis());
-        if (properties.getTotalTimeout() != null) {
-            configuration.setTotalTimeout(properties.getTotalTimeout().toMillis());
+    @Bean
+    @ConditionalOnMissingBean
+    public FreeSwitchComponentCustomizer freeSwitchComponentCustomizer(Environment environment,
+            ObjectProvider<FreeSwitchComponentConfiguration> configuration,
+            ObjectProvider<FreeSwitchComponentProperties> properties) {
+        return new FreeSwitchComponentCustomizer(environment, configuration, properties);
+    }
+
+    /** Configured at once, so that code injecting it sees the options before Camel starts using it. */
+    @Bean(name = "freeswitch-component")
+    @ConditionalOnMissingBean(FreeSwitchComponent.class)
+    public FreeSwitchComponent freeSwitchComponent(CamelContext camelContext,
+            FreeSwitchComponentCustomizer customizer) {
+        FreeSwitchComponent component = new FreeSwitchComponent();
+        component.setCamelContext(camelContext);
+        if (customizer.isEnabled("freeswitch", component)) {
+            customizer.configure("freeswitch", component);
         }
-        configuration.setLoadScope(properties.getLoadScope());
-        configuration.setFailOnNoAnswer(properties.isFailOnNoAnswer());
-        if (!properties.getVariables().isEmpty()) {
-            configuration.setVariables(new LinkedHashMap<>(properties.getVariables()));
-        }
-        return configuration;
+        return component;
     }
 }

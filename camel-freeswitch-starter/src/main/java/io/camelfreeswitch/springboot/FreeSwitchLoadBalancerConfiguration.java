@@ -18,7 +18,7 @@ import org.springframework.util.ClassUtils;
 @Configuration(proxyBeanMethods = false)
 class FreeSwitchLoadBalancerConfiguration {
 
-    private static final String REDIS_URI = "camel.component.freeswitch.balancer.redis.uri";
+    private static final String REDIS_URI = FreeSwitchRedisBalancerProperties.PREFIX + ".uri";
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = REDIS_URI)
@@ -26,12 +26,11 @@ class FreeSwitchLoadBalancerConfiguration {
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean(LoadBalancer.class)
-        RedisLoadBalancer freeSwitchLoadBalancer(FreeSwitchComponentProperties properties) {
+        RedisLoadBalancer freeSwitchLoadBalancer(FreeSwitchRedisBalancerProperties redis) {
             if (!ClassUtils.isPresent("io.lettuce.core.RedisClient", FreeSwitchLoadBalancerConfiguration.class.getClassLoader())) {
                 throw new IllegalStateException(REDIS_URI + " is set but Lettuce is not on the classpath: add the"
                         + " dependency io.lettuce:lettuce-core, or remove the property to use the in-memory balancer");
             }
-            FreeSwitchComponentProperties.Redis redis = properties.getBalancer().getRedis();
             return RedisLoadBalancer.builder()
                     .redisUri(redis.getUri())
                     .keyPrefix(redis.getKeyPrefix())

@@ -111,7 +111,7 @@ class FreeSwitchLoadBalancerAutoConfigurationTest {
     void durationsAcceptSpringsUnits() {
         runner.withPropertyValues("camel.component.freeswitch.timeout=2m",
                 "camel.component.freeswitch.request-timeout=750ms").run(context -> {
-            FreeSwitchComponentProperties properties = context.getBean(FreeSwitchComponentProperties.class);
+            FreeSwitchComponentConfiguration properties = context.getBean(FreeSwitchComponentConfiguration.class);
             assertThat(properties.getTimeout()).isEqualTo(Duration.ofMinutes(2));
             FreeSwitchComponent component = context.getBean(FreeSwitchComponent.class);
             assertThat(component.getConfiguration().getTimeout()).isEqualTo(120_000);

@@ -51,10 +51,10 @@ public class CallRoutes extends RouteBuilder {
                         exchange.getProperty(CALLER_UUID, String.class),
                         exchange.getProperty(RESULT, RingGroupResult.class))));
 
-        // FreeSWITCH's dialplan hands an incoming call over ("socket 127.0.0.1:8084 async full"):
-        // ring the support group, least-loaded agent first, and bridge the caller to whoever answers
-        from("freeswitch:outbound?bindAddress={{calls.outbound.bind-address:127.0.0.1}}"
-                + "&bindPort={{calls.outbound.port:8084}}").routeId("incoming")
+        // FreeSWITCH's dialplan hands an incoming call over ("socket 127.0.0.1:8084 async full", the address of
+        // camel.component.freeswitch.bind-address and bind-port): ring the support group, least-loaded agent
+        // first, and bridge the caller to whoever answers
+        from("freeswitch:outbound").routeId("incoming")
                 .log("Incoming call ${header." + FreeSwitchConstants.UUID + "}: ringing {{calls.support-group}}")
                 .to("freeswitch:ringGroup?mode=BALANCING&destinations={{calls.support-group}}"
                         + "&timeout={{calls.ring-timeout:20s}}")

@@ -35,14 +35,14 @@ class CallsApplicationTest {
 
     @DynamicPropertySource
     static void outboundPort(DynamicPropertyRegistry registry) {
-        registry.add("calls.outbound.port", () -> OUTBOUND_PORT);
+        registry.add("camel.component.freeswitch.bind-port", () -> OUTBOUND_PORT);
     }
 
     @LocalServerPort
     int port;
     @Autowired
     FreeSwitchSimulator simulator;
-    @Value("${calls.outbound.port}")
+    @Value("${camel.component.freeswitch.bind-port}")
     int outboundPort;
 
     private final HttpClient http = HttpClient.newHttpClient();
