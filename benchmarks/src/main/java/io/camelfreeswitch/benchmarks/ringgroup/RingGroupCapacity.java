@@ -66,6 +66,20 @@ public final class RingGroupCapacity {
             System.exit(2);
             return;
         }
+        List<LatencyReport> reports = measure(options);
+        System.out.println();
+        System.out.println("summary");
+        LatencyReport raw = reports.stream().filter(r -> r.name().startsWith("raw groups")).findFirst().orElse(null);
+        for (LatencyReport report : reports) {
+            System.out.println(report.line() + (raw != null && report != raw
+                    ? String.format(Locale.ROOT, "  = %.0f%% of raw", 100 * report.perSecond() / raw.perSecond())
+                    : ""));
+        }
+        System.exit(0);
+    }
+
+    /** Runs the scenarios the options name, printing each as it ends; the reports in scenario order. */
+    static List<LatencyReport> measure(CapacityOptions options) throws Exception {
         Groups groups = options.groups();
         System.out.printf(Locale.ROOT, "ring-group capacity: %d in flight, %.0f s (+%.0f s warm-up) per scenario, "
                 + "against %s%n", options.concurrency(), options.seconds(), options.warmup(),
@@ -97,15 +111,7 @@ public final class RingGroupCapacity {
                 sim.close();
             }
         }
-        System.out.println();
-        System.out.println("summary");
-        LatencyReport raw = reports.stream().filter(r -> r.name().startsWith("raw groups")).findFirst().orElse(null);
-        for (LatencyReport report : reports) {
-            System.out.println(report.line() + (raw != null && report != raw
-                    ? String.format(Locale.ROOT, "  = %.0f%% of raw", 100 * report.perSecond() / raw.perSecond())
-                    : ""));
-        }
-        System.exit(0);
+        return reports;
     }
 
     private static LatencyReport run(String scenario, Target target, Groups groups, int concurrency, double warmup,
