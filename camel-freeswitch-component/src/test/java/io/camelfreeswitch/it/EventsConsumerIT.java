@@ -39,7 +39,7 @@ class EventsConsumerIT extends FreeSwitchItSupport {
                 from("direct:originate").to("freeswitch:originate");
                 from("direct:hangup").to("freeswitch:hangup?hangupCause=CALL_REJECTED");
             }
-        });
+        }, Map.of());
         awaitEventsFlowing(probe -> RECEIVED.stream().anyMatch(e -> probe.equals(
                 e.getMessage().getHeader(FreeSwitchConstants.UUID))));
         String uuid = template.request("direct:originate", e -> {

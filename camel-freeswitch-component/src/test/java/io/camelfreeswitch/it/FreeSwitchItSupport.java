@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInfo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,13 +39,11 @@ abstract class FreeSwitchItSupport {
     static final ChannelEvents EVENTS = new ChannelEvents();
     private static String testName;
 
-    /** Starts Camel against the FreeSWITCH under test, events in {@code format}, plus the test's own routes. */
-    static void startCamel(EventFormat format, RoutesBuilder routes, Object... beans) throws Exception {
+    /** Starts Camel against the FreeSWITCH under test, events in {@code format}, with the test's routes and beans. */
+    static void startCamel(EventFormat format, RoutesBuilder routes, Map<String, Object> beans) throws Exception {
         FreeSwitchUnderTest freeswitch = FreeSwitchUnderTest.get();
         context = new DefaultCamelContext();
-        for (int i = 0; i + 1 < beans.length; i += 2) {
-            context.getRegistry().bind((String) beans[i], beans[i + 1]);
-        }
+        beans.forEach(context.getRegistry()::bind);
         FreeSwitchComponent component = new FreeSwitchComponent();
         component.getConfiguration().setHost(freeswitch.host());
         component.getConfiguration().setPort(freeswitch.port());

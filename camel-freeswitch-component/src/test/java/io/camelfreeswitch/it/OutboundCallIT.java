@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +51,7 @@ class OutboundCallIT extends FreeSwitchItSupport {
                         .process(ROUTED::add);
                 from("direct:call").to("freeswitch:originate");
             }
-        });
+        }, Map.of());
     }
 
     /** Originates a call to the socket extension; returns the caller's Unique-ID (the loopback A leg). */
@@ -78,7 +80,7 @@ class OutboundCallIT extends FreeSwitchItSupport {
                 NEXT_GROUP.get(), result.winner().destination());
 
         var bridge = await().atMost(WITHIN).until(() -> EVENTS.find("CHANNEL_BRIDGE", socketCall)
-                .or(() -> EVENTS.find("CHANNEL_BRIDGE", winner)), java.util.Optional::isPresent).orElseThrow();
+                .or(() -> EVENTS.find("CHANNEL_BRIDGE", winner)), Optional::isPresent).orElseThrow();
         assertThat(List.of(bridge.header("Bridge-A-Unique-ID"), bridge.header("Bridge-B-Unique-ID")))
                 .containsExactlyInAnyOrder(socketCall, winner);
         checked("FreeSWITCH fired CHANNEL_BRIDGE between the caller and %s", result.winner().destination());

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +43,7 @@ class RingGroupIT extends FreeSwitchItSupport {
                 from("direct:ring").toD("freeswitch:ringGroup?mode=${header.itMode}&timeout=${header.itTimeout}"
                         + "&totalTimeout=${header.itTotalTimeout}&balancer=#${header.itBalancer}");
             }
-        }, "inMemory", IN_MEMORY, "redis", redis);
+        }, Map.of("inMemory", IN_MEMORY, "redis", redis));
     }
 
     @AfterAll
@@ -53,7 +55,7 @@ class RingGroupIT extends FreeSwitchItSupport {
 
     private static RingGroupResult ring(String mode, String timeout, String totalTimeout, String balancer,
                                         String... extensions) {
-        List<String> destinations = java.util.Arrays.stream(extensions).map(FreeSwitchItSupport::phone).toList();
+        List<String> destinations = Arrays.stream(extensions).map(FreeSwitchItSupport::phone).toList();
         var exchange = template.request("direct:ring", e -> {
             e.getMessage().setHeader("itMode", mode);
             e.getMessage().setHeader("itTimeout", timeout);
