@@ -26,15 +26,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Ring-group capacity: {@code --concurrency} ring groups kept in flight against the simulator, or against your
- * FreeSWITCH with {@code --freeswitch host:port[:password]}, for {@code --seconds},
- * each group's answered leg hung up before the next group starts. Latency runs from the simulator's
+ * FreeSWITCH with {@code --freeswitch host:port[:password]}, for {@code --seconds}, each group's answered leg hung up
+ * before the next group starts. Latency runs from FreeSWITCH's (or the simulator's)
  * {@code Event-Date-Timestamp} on the winner's CHANNEL_ANSWER to the moment the ring-group future completes in the
  * caller. Scenarios:
  * <ul>
  * <li>{@code raw}: {@link RawEslClient}, PARALLEL protocol with no framework, the ceiling;</li>
  * <li>{@code raw-same-events}: the same, subscribed to the events the component follows (it must see every leg end);</li>
- * <li>{@code parallel}: {@code sim/no-answer, sim/answer, sim/no-answer} — one answers at once, two lose the race;</li>
- * <li>{@code sequential}: {@code sim/busy, sim/busy, sim/answer} — three legs, one after another;</li>
+ * <li>{@code parallel}: no-answer, answer, no-answer — one answers at once, two lose the race;</li>
+ * <li>{@code sequential}: busy, busy, answer — three legs, one after another;</li>
  * <li>{@code balancing-memory}, {@code balancing-redis}: three destinations that all answer at once, least loaded
  * first, through an {@link InMemoryLoadBalancer} / a {@link RedisLoadBalancer} on a real redis-server.</li>
  * </ul>
