@@ -37,7 +37,6 @@ abstract class FreeSwitchItSupport {
     static CamelContext context;
     static ProducerTemplate template;
     static final ChannelEvents EVENTS = new ChannelEvents();
-    private static String testName;
 
     /** Starts Camel against the FreeSWITCH under test, events in {@code format}, with the test's routes and beans. */
     static void startCamel(EventFormat format, RoutesBuilder routes, Map<String, Object> beans) throws Exception {
@@ -94,8 +93,7 @@ abstract class FreeSwitchItSupport {
     @BeforeEach
     void announce(TestInfo test) {
         EVENTS.clear();
-        testName = test.getDisplayName();
-        System.out.println("-- " + getClass().getSimpleName() + ": " + testName);
+        System.out.println("-- " + getClass().getSimpleName() + ": " + test.getDisplayName());
     }
 
     @AfterEach
