@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * route recording channel events, and the checks every IT ends with: {@code show channels count} back to 0. Each
  * test prints what it checked, so that a run against a real server reads as a report.
  */
+@ExtendWith(FreeSwitchAvailable.class)
 abstract class FreeSwitchItSupport {
 
     /** Generous for a real server on a network; the simulator answers in milliseconds. */

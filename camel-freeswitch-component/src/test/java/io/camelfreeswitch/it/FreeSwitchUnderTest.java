@@ -1,7 +1,6 @@
 package io.camelfreeswitch.it;
 
 import io.camelfreeswitch.simulator.FreeSwitchSimulator;
-import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.Testcontainers;
 import org.testcontainers.containers.GenericContainer;
@@ -13,8 +12,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The FreeSWITCH the integration tests talk to, chosen once per test JVM:
@@ -26,7 +29,7 @@ import java.util.Locale;
  *   <li>otherwise the embedded simulator, which dials the same destinations the same way.</li>
  * </ol>
  * {@code -Dfreeswitch.it.target=docker|simulator|external} insists on one of them; {@code docker} without Docker
- * and {@code external} without a host skip the tests rather than fall back.
+ * and {@code external} without a host disable the tests ({@link FreeSwitchAvailable}) rather than fall back.
  */
 public final class FreeSwitchUnderTest {
 
@@ -35,6 +38,7 @@ public final class FreeSwitchUnderTest {
     static final String CONTEXT = "camel-it";
 
     private static FreeSwitchUnderTest instance;
+    private static String unavailable;
 
     private final String description;
     private final String host;
@@ -55,13 +59,32 @@ public final class FreeSwitchUnderTest {
         this.outboundPort = outboundPort;
     }
 
-    /** The one chosen for this JVM (started on first use, stopped when the JVM exits); aborts the test to skip. */
+    /** The one chosen for this JVM (started on first use, stopped when the JVM exits). */
     public static synchronized FreeSwitchUnderTest get() {
-        if (instance == null) {
-            instance = choose();
-            System.out.println("== camel-freeswitch integration tests against " + instance.description);
-        }
+        unavailable().ifPresent(reason -> {
+            throw new IllegalStateException(reason);
+        });
         return instance;
+    }
+
+    /** Why the FreeSWITCH asked for is not there (the tests are then skipped); empty when it is, started. */
+    static synchronized Optional<String> unavailable() {
+        if (instance == null && unavailable == null) {
+            try {
+                instance = choose();
+                System.out.println("== camel-freeswitch integration tests against " + instance.description);
+            } catch (Unavailable e) {
+                unavailable = e.getMessage();
+            }
+        }
+        return Optional.ofNullable(unavailable);
+    }
+
+    /** The FreeSWITCH insisted on is not there. */
+    private static final class Unavailable extends RuntimeException {
+        Unavailable(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static FreeSwitchUnderTest choose() {
@@ -69,12 +92,15 @@ public final class FreeSwitchUnderTest {
         String externalHost = System.getProperty("freeswitch.it.host", "").trim();
         switch (target) {
             case "external" -> {
-                Assumptions.assumeFalse(externalHost.isEmpty(),
-                        "freeswitch.it.target=external needs -Dfreeswitch.it.host: skipped");
+                if (externalHost.isEmpty()) {
+                    throw new Unavailable("freeswitch.it.target=external but no -Dfreeswitch.it.host");
+                }
                 return external(externalHost);
             }
             case "docker" -> {
-                Assumptions.assumeTrue(dockerAvailable(), "freeswitch.it.target=docker but no Docker: skipped");
+                if (!dockerAvailable()) {
+                    throw new Unavailable("freeswitch.it.target=docker but Docker is not available");
+                }
                 return docker();
             }
             case "simulator" -> {
@@ -84,7 +110,7 @@ public final class FreeSwitchUnderTest {
                 if (!externalHost.isEmpty()) {
                     return external(externalHost);
                 }
-                return dockerAvailable() ? docker() : simulator();
+                return dockerLikely() && dockerAvailable() ? docker() : simulator();
             }
             default -> throw new IllegalArgumentException("freeswitch.it.target must be auto, external, docker or "
                     + "simulator, got: " + target);
@@ -126,6 +152,20 @@ public final class FreeSwitchUnderTest {
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "it-simulator-shutdown"));
         return new FreeSwitchUnderTest("the embedded FreeSWITCH simulator at 127.0.0.1:" + sim.port(), sim.host(),
                 sim.port(), sim.password(), "127.0.0.1", "127.0.0.1", freePort());
+    }
+
+    /**
+     * Whether asking Testcontainers is worth it: it takes seconds to conclude there is no Docker, so without a
+     * DOCKER_HOST, a Testcontainers configuration or a Docker socket in the usual places, auto goes straight to the
+     * simulator ({@code -Dfreeswitch.it.target=docker} always asks).
+     */
+    private static boolean dockerLikely() {
+        String home = System.getProperty("user.home", "");
+        String runtime = System.getenv().getOrDefault("XDG_RUNTIME_DIR", "");
+        return System.getenv("DOCKER_HOST") != null
+                || System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
+                || Stream.of("/var/run/docker.sock", home + "/.docker/run/docker.sock", runtime + "/docker.sock",
+                        home + "/.testcontainers.properties").anyMatch(path -> Files.exists(Path.of(path)));
     }
 
     private static boolean dockerAvailable() {
