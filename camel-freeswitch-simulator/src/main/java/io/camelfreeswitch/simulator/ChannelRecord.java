@@ -16,7 +16,8 @@ import java.time.Instant;
  *                    sendmsg), "hupall", "far-end" (the scripted endpoint or the outbound caller), "timeout"
  *                    (originate_timeout/leg_timeout), "lose-race" (another leg of the same originate answered),
  *                    "app hangup", "dialplan end" (the originate's inline application finished), "bridge peer",
- *                    "socket closed", "socket connect failed", "simulator closed"; null while up
+ *                    "loopback peer" (the other leg of a loopback socket call ended), "socket closed",
+ *                    "socket connect failed", "simulator closed"; null while up
  * @param destroyed   true once CHANNEL_DESTROY fired (the channel is no longer live)
  */
 public record ChannelRecord(String uuid, String destination, Instant created, Instant answered, Instant bridged,

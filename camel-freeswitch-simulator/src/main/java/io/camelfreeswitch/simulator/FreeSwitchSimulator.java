@@ -66,6 +66,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
             }
         }, b.reorderSeed);
         this.transport = new EslTransport(core);
+        core.outboundConnector(transport::connectOutbound);
         this.faults = new SimulatorFaults(this, core);
         b.destinations.forEach(this::destination);
     }

@@ -41,14 +41,14 @@ final class RawEslClient implements AutoCloseable {
     /** The least a PARALLEL group needs to hear. */
     static final String MINIMAL_EVENTS = "CHANNEL_ANSWER BACKGROUND_JOB";
 
-    RawEslClient(int port, String events) throws IOException {
+    RawEslClient(String host, int port, String password, String events) throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        socket.connect(new InetSocketAddress(host, port));
         in = new BufferedInputStream(socket.getInputStream(), 65536);
         out = new BufferedOutputStream(socket.getOutputStream(), 8192);
         readFrame(); // auth/request
-        write("auth " + Simulators.PASSWORD + "\n\n");
+        write("auth " + password + "\n\n");
         expectOk(readFrame());
         write("event plain " + events + "\n\n");
         expectOk(readFrame());

@@ -10,7 +10,7 @@ import redis.embedded.RedisServer;
  * otherwise a real redis-server started once for the whole test run from the binary shipped in embedded-redis.
  * Tests isolate themselves with a key prefix of their own, so an external server may be shared.
  */
-final class TestRedis {
+public final class TestRedis {
 
     static final String URI_VARIABLE = "CAMEL_FREESWITCH_REDIS_URI";
 
@@ -19,7 +19,7 @@ final class TestRedis {
     private TestRedis() {
     }
 
-    static synchronized String uri() {
+    public static synchronized String uri() {
         if (uri == null) {
             String external = System.getenv(URI_VARIABLE);
             uri = external != null && !external.isBlank() ? external : startEmbedded(null).uri;

@@ -13,8 +13,9 @@ public record Endpoint(String dialled, String channelName, String number, String
                        String endpointType, Behaviour behaviour, String failureCause) {
 
     /**
-     * Resolution order: a destination declared in code; the {@code sim/<spec>} convention; the captures' loopback
-     * dialplan {@code loopback/<ext>[/context]}; then USER_NOT_REGISTERED for {@code user/...} and
+     * Resolution order: a destination declared in code; the {@code sim/<spec>} convention; the loopback dialplan
+     * {@code loopback/<ext>[/context]} (the captures' extensions, the {@code sim/} specs, and the shipped IT dialplan's
+     * {@code socket-<host>-<port>}); then USER_NOT_REGISTERED for {@code user/...} and
      * NO_ROUTE_DESTINATION for anything else.
      */
     public static Endpoint resolve(String dialled, Map<String, Behaviour> declared) {
@@ -31,6 +32,10 @@ public record Endpoint(String dialled, String channelName, String number, String
                 scripted = declared.get("loopback/" + ext);
             }
             Behaviour b = scripted != null ? scripted : Behaviour.parse(ext).orElse(null);
+            if (b == null && LoopbackSocket.isSocketExtension(ext)) {
+                // rings until the B leg's socket consumer answers it (see LoopbackSocket)
+                b = Behaviour.noAnswer();
+            }
             if (b == null) {
                 return new Endpoint(d, "loopback/" + ext + "-a", ext, ctx, "mod_loopback", "loopback",
                         Behaviour.reject("NO_ROUTE_DESTINATION"), null);

@@ -25,6 +25,7 @@ public final class SimChannel {
     public final Map<String, String> variables = new LinkedHashMap<>();
     public final Deque<Runnable> messageQueue = new ArrayDeque<>();
     public final java.util.List<java.util.function.Consumer<String>> hangupListeners = new java.util.ArrayList<>();
+    public final java.util.List<Runnable> answerListeners = new java.util.ArrayList<>();
     public final java.util.List<java.util.concurrent.ScheduledFuture<?>> timers = new java.util.ArrayList<>();
 
     public Behaviour behaviour;

@@ -46,6 +46,7 @@ public final class SwitchCore {
     private final LedgerSink ledger;
     private final Applications applications = new Applications(this);
     private final ApiCommands api = new ApiCommands(this);
+    private final LoopbackSocket loopbackSocket = new LoopbackSocket(this);
     private final EventReorderer reorderer;
     private final long startedMillis = System.currentTimeMillis();
     private final String password;
@@ -149,6 +150,11 @@ public final class SwitchCore {
 
     public Map<String, Behaviour> declaredDestinations() {
         return declared;
+    }
+
+    /** How {@code socket host:port} connects; set once the transport exists. */
+    public void outboundConnector(OutboundConnector connector) {
+        loopbackSocket.connector(connector);
     }
 
     public Applications applications() {
@@ -389,6 +395,7 @@ public final class SwitchCore {
                     // rings until killed or originate_timeout
                 }
             }
+            loopbackSocket.dialIfSocket(ch);
         });
     }
 
@@ -451,6 +458,7 @@ public final class SwitchCore {
         if (ch.job != null) {
             ch.job.answered(ch);
         }
+        ch.answerListeners.forEach(Runnable::run);
     }
 
     /** Starts {@code originate}: returns "+OK uuid\n" or "-ERR CAUSE\n" when the originate finishes. */
