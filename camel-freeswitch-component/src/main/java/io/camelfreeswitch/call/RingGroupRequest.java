@@ -157,6 +157,13 @@ public final class RingGroupRequest {
                 throw new IllegalArgumentException(
                         "origination_uuid is chosen by the ring group for each leg; it cannot be set as a variable");
             }
+            for (String name : variables.keySet()) {
+                if (OriginateTimeout.VARIABLES.stream().anyMatch(name.strip()::equalsIgnoreCase)) {
+                    throw new IllegalArgumentException(name + " cannot be set on a ring group's legs: each leg rings"
+                            + " for the group's timeout (capped by totalTimeout), timed by the group itself, and"
+                            + " FreeSWITCH's originate_timeout is set behind it as a safety net; set timeout instead");
+                }
+            }
             return new RingGroupRequest(this);
         }
     }
