@@ -86,9 +86,7 @@ final class Leg {
     private Map<String, String> originateVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("origination_uuid", uuid);
-        // FreeSWITCH gives up by itself a moment after we would: a leg never outlives us by more than that
-        long seconds = Math.max(1, (ringFor.toMillis() + 999) / 1000);
-        variables.put("originate_timeout", Long.toString(seconds));
+        variables.put("originate_timeout", Long.toString(OriginateTimeout.seconds(ringFor)));
         variables.putAll(engine.request().variables());
         return variables;
     }
@@ -260,7 +258,8 @@ final class Leg {
             if (!seen) {
                 channel.markHungUp(killCause);
             }
-        }), ringFor.plus(ORIGINATE_MARGIN).toNanos(), TimeUnit.NANOSECONDS);
+        }), Duration.ofSeconds(OriginateTimeout.seconds(ringFor)).plus(ORIGINATE_MARGIN).toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     void releaseLease() {

@@ -27,6 +27,8 @@ import java.util.function.Consumer;
  * </ul>
  * Every leg is originated with {@code bgapi originate {origination_uuid=...,originate_timeout=...,vars}dest &park()}
  * after its event listener is registered; the connection is subscribed once to the channel events the group needs.
+ * The group times every leg itself, from the moment its originate is sent; the {@code originate_timeout} is only a
+ * safety net set far enough behind that FreeSWITCH's whole-second timer cannot end a leg first.
  * A leg counts as answered at its CHANNEL_ANSWER; the winner is handed out when its originate job has also reported
  * {@code +OK} (it is then parked, ready to bridge). Every leg started is hung up unless it is the one handed out —
  * on timeout (NO_ANSWER), when another leg won (LOSE_RACE), when the caller hangs up, the returned future is

@@ -49,7 +49,10 @@ public final class RingGroupRequest {
         return mode;
     }
 
-    /** How long each leg may ring (PARALLEL: the whole group). */
+    /**
+     * How long each leg may ring, counted by the group from the moment its originate is sent (PARALLEL: the whole
+     * group). FreeSWITCH's own {@code originate_timeout} is only set behind it as a safety net.
+     */
     public Duration timeout() {
         return timeout;
     }
@@ -136,7 +139,9 @@ public final class RingGroupRequest {
 
         /**
          * @throws IllegalArgumentException when the group is empty, a timeout is not positive, BALANCING has no
-         *                                  balancer, or a destination or variable cannot be written safely
+         *                                  balancer, a destination or variable cannot be written safely, or a
+         *                                  variable is one of FreeSWITCH's ring timers ({@code originate_timeout},
+         *                                  {@code leg_timeout}, {@code call_timeout}), which only the group sets
          */
         public RingGroupRequest build() {
             if (destinations.isEmpty()) {
@@ -156,6 +161,13 @@ public final class RingGroupRequest {
             if (variables.containsKey("origination_uuid")) {
                 throw new IllegalArgumentException(
                         "origination_uuid is chosen by the ring group for each leg; it cannot be set as a variable");
+            }
+            for (String name : variables.keySet()) {
+                if (OriginateTimeout.VARIABLES.stream().anyMatch(name.strip()::equalsIgnoreCase)) {
+                    throw new IllegalArgumentException(name + " cannot be set on a ring group's legs: each leg rings"
+                            + " for the group's timeout (capped by totalTimeout), timed by the group itself, and"
+                            + " FreeSWITCH's originate_timeout is set behind it as a safety net; set timeout instead");
+                }
             }
             return new RingGroupRequest(this);
         }

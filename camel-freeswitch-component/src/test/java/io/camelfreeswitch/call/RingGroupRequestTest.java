@@ -2,6 +2,8 @@ package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.call.balancer.InMemoryLoadBalancer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -79,6 +81,15 @@ class RingGroupRequestTest {
         assertThatThrownBy(() -> RingGroupRequest.builder(List.of("user/1001"))
                 .variables(Map.of("origination_uuid", "mine")).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("origination_uuid");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"originate_timeout", "leg_timeout", "call_timeout", "Originate_Timeout"})
+    void FreeSWITCH_ring_timers_belong_to_the_ring_group_so_that_none_can_end_a_leg_before_its_timeout(String name) {
+        assertThatThrownBy(() -> RingGroupRequest.builder(List.of("user/1001")).variable(name, "5").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(name + " cannot be set on a ring group's legs")
+                .hasMessageContaining("set timeout instead");
     }
 
     @Test

@@ -217,6 +217,15 @@ class RingGroupRoutesTest extends FreeSwitchTestSupport {
     }
 
     @Test
+    void anOriginateTimeoutVariableIsRefusedBecauseTheGroupTimesItsLegs() {
+        Exchange exchange = ring("SEQUENTIAL", "sim/no-answer",
+                Map.of(FreeSwitchConstants.VARIABLES, Map.of("originate_timeout", "5")));
+        assertThat(exchange.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("originate_timeout cannot be set").hasMessageContaining("set timeout instead");
+        assertThat(ledger().channels()).noneMatch(record -> record.live());
+    }
+
+    @Test
     void aDestinationThatWouldInjectIntoTheDialStringIsRefused() {
         Exchange exchange = ring("PARALLEL", List.of("user/1001}{origination_uuid=x"));
         assertThat(exchange.getException()).isInstanceOf(IllegalArgumentException.class)

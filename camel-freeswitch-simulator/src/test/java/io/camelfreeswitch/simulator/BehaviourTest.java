@@ -72,18 +72,44 @@ class BehaviourTest {
     }
 
     @Test
+    void originate_timeout_counts_whole_seconds_so_it_gives_up_up_to_a_second_early() {
+        SIM.simulator().destination("user/2006", Behaviour.noAnswer());
+        String uuid = UUID.randomUUID().toString();
+        awaitMillisIntoTheSecond(600);
+        assertThat(originate(uuid, "{originate_timeout=2}user/2006")).isEqualTo("-ERR NO_ANSWER\n");
+        ChannelRecord r = SIM.ledger().awaitHangup(uuid, "NO_ANSWER", WAIT);
+        assertThat(r.killedBy()).isEqualTo("timeout");
+        // FreeSWITCH compares whole epoch seconds: started 0.6 s into a second, "2 s" ends at the second after next
+        assertThat(r.hungUp().getEpochSecond() - r.created().getEpochSecond()).isEqualTo(2);
+        assertThat(Duration.between(r.created(), r.hungUp())).isLessThan(Duration.ofMillis(1900));
+    }
+
+    @Test
     void each_leg_has_its_own_leg_timeout_and_an_answered_leg_outlives_the_timeout() {
         SIM.simulator().destination("user/2004", Behaviour.noAnswer());
-        SIM.simulator().destination("user/2005", Behaviour.answerAfter(Duration.ofMillis(1300)));
-        String job = Esl.bgapi(esl, "originate {originate_timeout=2}[leg_timeout=1]user/2004,user/2005 &park()");
+        SIM.simulator().destination("user/2005", Behaviour.answerAfter(Duration.ofMillis(2500)));
+        // leg_timeout=1 fires 1 to 2 s in, originate_timeout=4 would fire 3 to 4 s in: the answer at 2.5 s is between
+        String job = Esl.bgapi(esl, "originate {originate_timeout=4}[leg_timeout=1]user/2004,user/2005 &park()");
         ChannelRecord slow = SIM.ledger().awaitChannel(r -> r.destination().equals("user/2004"), WAIT);
-        assertThat(SIM.ledger().awaitHangup(slow.uuid(), "NO_ANSWER", WAIT).killedBy()).isEqualTo("timeout");
+        assertThat(SIM.ledger().awaitHangup(slow.uuid(), "ALLOTTED_TIMEOUT", WAIT).killedBy()).isEqualTo("timeout");
         String winner = SIM.ledger().channelsTo("user/2005").get(0).uuid();
         assertThat(Esl.jobResult(esl, job)).isEqualTo("+OK " + winner + "\n");
         // past originate_timeout, the answered leg is still up
-        org.awaitility.Awaitility.await().during(Duration.ofMillis(1200)).atMost(WAIT)
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(1700)).atMost(WAIT)
                 .until(() -> SIM.ledger().channel(winner).orElseThrow().live());
         Esl.api(esl, "uuid_kill " + winner);
+    }
+
+    /** Sleeps until the wall clock is {@code millis} into a second, or a little past it. */
+    private static void awaitMillisIntoTheSecond(long millis) {
+        long now = System.currentTimeMillis();
+        long wait = Math.floorMod(millis - now, 1000L);
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

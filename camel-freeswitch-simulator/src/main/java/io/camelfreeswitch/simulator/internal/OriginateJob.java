@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * One running originate, on the core thread. Rings the groups of the dial string in order ({@code |}); inside a
  * group every leg rings at once ({@code ,}) and the first to answer (or to send early media, unless
  * ignore_early_media=true) wins while the others are hung up with LOSE_RACE. Legs still ringing when
- * originate_timeout expires are hung up with NO_ANSWER.
+ * originate_timeout expires are hung up with NO_ANSWER, on FreeSWITCH's coarse whole-second timer.
  */
 final class OriginateJob {
 
@@ -69,35 +69,59 @@ final class OriginateJob {
                 ringing.add(ch);
                 created.add(ch);
             }
+            long startMillis = System.currentTimeMillis(); // once the group's channels exist, as FreeSWITCH does
             for (SimChannel ch : created) {
-                // each leg rings for its own leg_timeout / originate_timeout (FreeSWITCH default 60 s)
-                long seconds = timeoutSeconds(ch.variables);
-                ch.ringTimeout = core.schedule(() -> {
-                    if (ch.alive() && ch.job == this) {
-                        core.hangup(ch, "NO_ANSWER", "timeout");
-                    }
-                }, seconds * 1000, TimeUnit.MILLISECONDS);
+                scheduleTimeout(ch, startMillis);
                 core.startBehaviour(ch);
             }
         }
     }
 
-    private long timeoutSeconds(Map<String, String> vars) {
-        String t = vars.get("leg_timeout");
-        if (t == null) {
-            t = vars.get("originate_timeout");
+    /**
+     * Ends {@code ch} when its originate timer runs out, with FreeSWITCH's whole-second arithmetic: the originate
+     * notes its start in epoch seconds and gives up when {@code now - start >= originate_timeout}, also in whole
+     * seconds, so a limit of N seconds fires between N-1 and N seconds after the originate. A leg_timeout is
+     * compared with {@code >}: it ends its leg with ALLOTTED_TIMEOUT between N and N+1 seconds after.
+     */
+    private void scheduleTimeout(SimChannel ch, long startMillis) {
+        long startSecond = Math.floorDiv(startMillis, 1000);
+        long firesAtSecond = startSecond + originateTimeoutSeconds(ch.variables);
+        String cause = "NO_ANSWER";
+        Long legSeconds = seconds(ch.variables.get("leg_timeout"));
+        if (legSeconds != null && startSecond + legSeconds + 1 < firesAtSecond) {
+            firesAtSecond = startSecond + legSeconds + 1;
+            cause = "ALLOTTED_TIMEOUT";
         }
-        if (t == null) {
-            t = vars.get("call_timeout");
-        }
-        if (t != null) {
-            try {
-                return Math.max(1, Long.parseLong(t.trim()));
-            } catch (NumberFormatException ignored) {
-                // FreeSWITCH ignores a bad value too
+        String timeoutCause = cause;
+        ch.ringTimeout = core.schedule(() -> {
+            if (ch.alive() && ch.job == this) {
+                core.hangup(ch, timeoutCause, "timeout");
             }
+        }, Math.max(0, firesAtSecond * 1000 - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private long originateTimeoutSeconds(Map<String, String> vars) {
+        Long seconds = seconds(vars.get("originate_timeout"));
+        if (seconds == null) {
+            seconds = seconds(vars.get("call_timeout"));
+        }
+        if (seconds != null) {
+            return seconds;
         }
         return command.timeoutSeconds() != null ? command.timeoutSeconds() : DEFAULT_TIMEOUT_SECONDS;
+    }
+
+    /** A positive whole number of seconds, or {@code null}: FreeSWITCH ignores a missing, bad or zero value. */
+    private static Long seconds(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            return seconds > 0 ? seconds : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     boolean ignoresEarlyMedia(SimChannel ch) {

@@ -36,8 +36,9 @@ final class ResultPrinter {
     }
 
     void agents(Map<String, String> scripted) {
-        out.printf("%-14s %s%n", "AGENT", "SCRIPTED BEHAVIOUR");
-        scripted.forEach((agent, behaviour) -> out.printf("%-14s %s%n", agent, behaviour));
+        TextTable table = new TextTable("AGENT", "SCRIPTED BEHAVIOUR");
+        scripted.forEach(table::row);
+        table.print(out, "");
     }
 
     void scenario(int number, Scenario scenario, RingGroupResult result) {
@@ -50,18 +51,18 @@ final class ResultPrinter {
                 .map(leg -> "answered by " + leg.destination() + " after " + seconds(leg.timeToAnswer()))
                 .findFirst().orElse("nobody answered");
         out.printf("   -> %-9s  %s; the group took %s%n", result.outcome(), answered, seconds(groupDuration(result)));
-        out.printf("   %-4s %-14s %-10s %-18s %-12s %s%n", "LEG", "DESTINATION", "OUTCOME", "HANG-UP CAUSE",
-                "RANG FOR", "");
+        TextTable table = new TextTable("LEG", "DESTINATION", "OUTCOME", "HANG-UP CAUSE", "RANG FOR", "");
         int leg = 1;
         for (LegResult legResult : result.legs()) {
             Duration rang = legResult.endedAt() == null ? null
                     : Duration.between(legResult.ringStarted(), legResult.endedAt());
             String note = legResult.answeredAt() != null
                     ? "answered after " + seconds(legResult.timeToAnswer()) : "";
-            out.printf("   %-4d %-14s %-10s %-18s %-12s %s%n", leg++, legResult.destination(), legResult.outcome(),
+            table.row(leg++, legResult.destination(), legResult.outcome(),
                     legResult.hangupCause() == null ? "(still up: winner)" : legResult.hangupCause(),
-                    rang == null ? "-" : seconds(rang), note);
+                    seconds(rang), note);
         }
+        table.print(out, "   ");
     }
 
     /** From the first leg's originate to the last leg's end. */
@@ -78,11 +79,12 @@ final class ResultPrinter {
                 .collect(Collectors.groupingBy(result -> result.winner().destination(), TreeMap::new,
                         Collectors.counting()));
         long legs = results.stream().mapToLong(result -> result.legs().size()).sum();
-        out.printf("%-14s %-6s %s%n", "AGENT", "CALLS", "");
+        TextTable table = new TextTable("AGENT", "CALLS", "");
         for (String agent : agents) {
             long calls = answeredBy.getOrDefault(agent, 0L);
-            out.printf("%-14s %-6d %s%n", agent, calls, "#".repeat((int) calls));
+            table.row(agent, calls, "#".repeat((int) calls));
         }
+        table.print(out, "");
         out.printf("%d groups, %d answered, %d legs rung, in %s%n", results.size(),
                 results.stream().filter(result -> result.winner() != null).count(), legs, seconds(elapsed));
     }
