@@ -67,13 +67,15 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteI
      * default) and this component does not disable its own (healthCheckProducerEnabled).
      */
     private void registerHealthCheck() {
+        if (!endpoint.getComponent().isHealthCheckProducerEnabled()) {
+            return;
+        }
         healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthChecks != null) {
             healthCheck = new FreeSwitchConnectionHealthCheck(
                     "producer:" + (routeId == null ? "" : routeId + ":") + endpoint.safeUri(), this::currentConnection);
             healthCheck.setCamelContext(endpoint.getCamelContext());
-            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthChecks.addHealthCheck(healthCheck);
         }
     }

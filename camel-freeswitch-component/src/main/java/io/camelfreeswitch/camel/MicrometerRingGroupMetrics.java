@@ -4,6 +4,7 @@ import io.camelfreeswitch.call.LegResult;
 import io.camelfreeswitch.call.RingGroupListener;
 import io.camelfreeswitch.call.RingGroupRequest;
 import io.camelfreeswitch.call.RingGroupResult;
+import io.camelfreeswitch.call.RingMode;
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -157,7 +158,7 @@ final class MicrometerRingGroupMetrics implements RingGroupMetrics {
                     .description("Time from a ring group's start to its outcome")
                     .tags(outcomeTags)
                     .register(registry)).record(elapsed);
-            if (request.balancer() != null) {
+            if (request.balancer() != null && request.mode() == RingMode.BALANCING) {
                 request.destinations().forEach(destination -> gaugeLoadOf(request.balancer(), destination));
             }
         }

@@ -2,6 +2,7 @@ package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.call.RingGroupFuture;
 import io.camelfreeswitch.call.RingGroupRequest;
+import io.camelfreeswitch.call.RingMode;
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 
 import java.time.Instant;
@@ -33,7 +34,7 @@ final class RingGroupsInFlight {
         groups.add(group);
         group.future().whenComplete((result, failure) -> groups.remove(group));
         LoadBalancer balancer = group.request().balancer();
-        if (balancer != null) {
+        if (balancer != null && group.request().mode() == RingMode.BALANCING) {
             Set<String> destinations = balanced.computeIfAbsent(balancer, b -> new LinkedHashSet<>());
             synchronized (destinations) {
                 for (String destination : group.request().destinations()) {
