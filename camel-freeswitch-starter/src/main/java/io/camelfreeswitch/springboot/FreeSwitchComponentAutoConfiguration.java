@@ -26,8 +26,7 @@ import java.util.LinkedHashMap;
 @ConditionalOnBean(CamelContext.class)
 @ConditionalOnProperty(prefix = "camel.component.freeswitch", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(FreeSwitchComponentProperties.class)
-@Import({FreeSwitchLoadBalancerConfiguration.class, FreeSwitchHealthConfiguration.class,
-        FreeSwitchMetricsConfiguration.class})
+@Import(FreeSwitchLoadBalancerConfiguration.class)
 public class FreeSwitchComponentAutoConfiguration {
 
     @Bean(name = "freeswitch-component")
@@ -37,6 +36,9 @@ public class FreeSwitchComponentAutoConfiguration {
         component.setConfiguration(configuration(properties));
         component.setHealthCheckConsumerEnabled(properties.isHealthCheckEnabled());
         component.setHealthCheckProducerEnabled(properties.isHealthCheckEnabled());
+        // the component finds Spring Boot's MeterRegistry in the Camel registry by itself
+        component.setMetricsEnabled(properties.getMetrics().isEnabled());
+        component.setMetricsMaxDestinations(properties.getMetrics().getMaxDestinations());
         return component;
     }
 

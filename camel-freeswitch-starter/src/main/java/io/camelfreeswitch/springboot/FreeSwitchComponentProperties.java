@@ -45,7 +45,10 @@ public class FreeSwitchComponentProperties {
     private boolean failOnNoAnswer;
     /** Channel variables set on every leg a ringGroup or originate endpoint creates (caller_id_number: 1000). */
     private Map<String, String> variables = new LinkedHashMap<>();
-    /** Whether the component's connection health checks are registered (shown in /actuator/health). */
+    /**
+     * Whether the component's producers and consumers report the FreeSWITCH connection to Camel's health checks
+     * (shown in /actuator/health as camelHealth; producer checks also need camel.health.producers-enabled=true).
+     */
     private boolean healthCheckEnabled = true;
 
     private final Balancer balancer = new Balancer();
