@@ -41,6 +41,8 @@ final class RingGroupProducer extends FreeSwitchProducer {
 
     /** Groups started by this producer and not finished yet. */
     private final Set<CompletableFuture<RingGroupResult>> ringing = ConcurrentHashMap.newKeySet();
+    /** For the dev console; masked once here rather than on every group. */
+    private final String safeUri = endpoint.safeUri();
     private LoadBalancer balancer;
 
     RingGroupProducer(FreeSwitchEndpoint endpoint) {
@@ -70,8 +72,8 @@ final class RingGroupProducer extends FreeSwitchProducer {
         RingGroupRequest request = request(exchange, call, routeId);
         CompletableFuture<RingGroupResult> ring = RingGroup.ring(connection, request);
         if (ring instanceof RingGroupFuture future) {
-            endpoint.getComponent().getRingGroupsInFlight().track(new RingGroupsInFlight.Group(routeId,
-                    endpoint.safeUri(), request, future, Instant.now()));
+            endpoint.getComponent().getRingGroupsInFlight().track(new RingGroupsInFlight.Group(routeId, safeUri,
+                    request, future, Instant.now()));
         }
         ringing.add(ring);
         ring.whenComplete((r, e) -> ringing.remove(ring));
