@@ -115,7 +115,7 @@ class CallsApplicationTest {
         assertThat(JsonPath.<String>read(health.body(), "$.components.camelHealth.status")).isEqualTo("UP");
         Map<String, Object> checks = JsonPath.read(health.body(), "$.components.camelHealth.details");
         // one readiness check per freeswitch: producer, named after its route and endpoint
-        assertThat(checks).hasEntrySatisfying("producer:call:freeswitch://ringGroup?timeout=20s",
+        assertThat(checks).hasEntrySatisfying("producer:call:freeswitch://ringGroup?timeout=1500ms",
                 state -> assertThat(state).isEqualTo("UP"));
     }
 
