@@ -77,6 +77,10 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "loadScope": getOrCreateConfiguration(target).setLoadScope(property(camelContext, io.camelfreeswitch.call.LeaseScope.class, value)); return true;
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": getOrCreateConfiguration(target).setMaxConcurrentCalls(property(camelContext, int.class, value)); return true;
+        case "metricsenabled":
+        case "metricsEnabled": target.setMetricsEnabled(property(camelContext, boolean.class, value)); return true;
+        case "metricsmaxdestinations":
+        case "metricsMaxDestinations": target.setMetricsMaxDestinations(property(camelContext, int.class, value)); return true;
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, io.camelfreeswitch.call.RingMode.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
@@ -93,6 +97,11 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "variables": getOrCreateConfiguration(target).setVariables(property(camelContext, java.util.Map.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"balancer", "client"};
     }
 
     @Override
@@ -145,6 +154,10 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "loadScope": return io.camelfreeswitch.call.LeaseScope.class;
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": return int.class;
+        case "metricsenabled":
+        case "metricsEnabled": return boolean.class;
+        case "metricsmaxdestinations":
+        case "metricsMaxDestinations": return int.class;
         case "mode": return io.camelfreeswitch.call.RingMode.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
@@ -214,6 +227,10 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "loadScope": return getOrCreateConfiguration(target).getLoadScope();
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": return getOrCreateConfiguration(target).getMaxConcurrentCalls();
+        case "metricsenabled":
+        case "metricsEnabled": return target.isMetricsEnabled();
+        case "metricsmaxdestinations":
+        case "metricsMaxDestinations": return target.getMetricsMaxDestinations();
         case "mode": return getOrCreateConfiguration(target).getMode();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "port": return getOrCreateConfiguration(target).getPort();

@@ -188,7 +188,7 @@ final class Leg {
         hangupCause = cause;
         endedAt = Instant.now();
         LegResult ended = result();
-        RingGroup.notifyListeners(listener -> listener.legEnded(engine.request(), ended));
+        RingGroup.notifyListeners(engine.request(), listener -> listener.legEnded(engine.request(), ended));
         if (newOutcome != LegOutcome.ANSWERED) {
             releaseLease();
         }

@@ -8,11 +8,11 @@ import java.time.Instant;
  *
  * @param destination the dial string as given in the group
  * @param uuid        the leg's {@code origination_uuid} (its {@code Unique-ID})
- * @param outcome     how it ended
+ * @param outcome     how it ended; {@code null} while it is undecided (only seen in {@link RingGroupFuture#legs()})
  * @param hangupCause FreeSWITCH's hang-up cause, or {@code null} for the winner (still up)
  * @param ringStarted when its originate was sent
  * @param answeredAt  when its CHANNEL_ANSWER arrived, or {@code null}
- * @param endedAt     when it was known to be over (hung up or handed out as winner)
+ * @param endedAt     when it was known to be over (hung up or handed out as winner), or {@code null} while it is not
  */
 public record LegResult(String destination, String uuid, LegOutcome outcome, String hangupCause,
         Instant ringStarted, Instant answeredAt, Instant endedAt) {

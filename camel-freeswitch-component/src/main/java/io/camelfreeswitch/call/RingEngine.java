@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledFuture;
@@ -40,7 +41,7 @@ final class RingEngine {
     private final RingGroupRequest request;
     private final RingStrategy strategy;
     private final SerialExecutor serial = new SerialExecutor(RingScheduler.shared());
-    private final RingGroupFuture result = new RingGroupFuture();
+    private final RingGroupFuture result = new RingGroupFuture(this::snapshotLegs);
     private final List<Leg> legs = new ArrayList<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private final long deadlineNanos;
@@ -158,9 +159,16 @@ final class RingEngine {
     Leg ring(String destination, Duration ringFor, Lease lease) {
         Leg leg = new Leg(this, destination, ringFor, lease);
         legs.add(leg);
-        RingGroup.notifyListeners(listener -> listener.legStarted(request, destination));
+        RingGroup.notifyListeners(request, listener -> listener.legStarted(request, destination));
         leg.start();
         return leg;
+    }
+
+    /** Every leg as it is now, read on the group's executor so that no leg is seen half-updated. */
+    private CompletableFuture<List<LegResult>> snapshotLegs() {
+        CompletableFuture<List<LegResult>> snapshot = new CompletableFuture<>();
+        execute(() -> snapshot.complete(legs.stream().map(Leg::result).toList()));
+        return snapshot;
     }
 
     /** The current winner, answered but perhaps not yet ready; {@code null} when none. */
@@ -287,7 +295,7 @@ final class RingEngine {
         RingGroupResult ringResult = new RingGroupResult(outcome, handedOut == null ? null : handedOut.channel(),
                 legs.stream().map(Leg::result).toList(), failure);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        RingGroup.notifyListeners(listener -> listener.groupEnded(request, ringResult, elapsed));
+        RingGroup.notifyListeners(request, listener -> listener.groupEnded(request, ringResult, elapsed));
         // user code continues on the completing thread: keep it off the ring groups' own scheduler
         ForkJoinPool.commonPool().execute(() -> result.complete(ringResult));
     }

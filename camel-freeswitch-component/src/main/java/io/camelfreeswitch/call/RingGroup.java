@@ -58,7 +58,9 @@ public final class RingGroup {
     }
 
     /**
-     * Tells {@code listener} about every ring group of this JVM from now on (metrics, audit).
+     * Tells {@code listener} about every ring group of this JVM from now on (audit). To hear about some groups only
+     * (those of one application, one Camel context), give the listener to their requests instead:
+     * {@link RingGroupRequest.Builder#listener(RingGroupListener)}.
      *
      * @return close it to stop listening
      */
@@ -68,14 +70,24 @@ public final class RingGroup {
         return () -> LISTENERS.remove(listener);
     }
 
-    /** Calls every listener; one that throws is logged and skipped so that it cannot break a ring. */
-    static void notifyListeners(Consumer<RingGroupListener> call) {
+    /**
+     * Calls every JVM-wide listener, then the request's own; one that throws is logged and skipped so that it cannot
+     * break a ring.
+     */
+    static void notifyListeners(RingGroupRequest request, Consumer<RingGroupListener> call) {
         for (RingGroupListener listener : LISTENERS) {
-            try {
-                call.accept(listener);
-            } catch (RuntimeException e) {
-                LOG.warn("RingGroupListener {} failed; ignored", listener, e);
-            }
+            notify(listener, call);
+        }
+        if (request.listener() != null) {
+            notify(request.listener(), call);
+        }
+    }
+
+    private static void notify(RingGroupListener listener, Consumer<RingGroupListener> call) {
+        try {
+            call.accept(listener);
+        } catch (RuntimeException e) {
+            LOG.warn("RingGroupListener {} failed; ignored", listener, e);
         }
     }
 

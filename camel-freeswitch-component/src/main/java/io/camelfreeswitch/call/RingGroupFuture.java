@@ -1,6 +1,8 @@
 package io.camelfreeswitch.call;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The future {@link RingGroup#ring(io.camelfreeswitch.esl.EslConnection, RingGroupRequest)} returns. Beyond its
@@ -11,8 +13,20 @@ import java.util.concurrent.CompletableFuture;
 public final class RingGroupFuture extends CompletableFuture<RingGroupResult> {
 
     private final CompletableFuture<Void> hangupsSent = new CompletableFuture<>();
+    private final Supplier<CompletableFuture<List<LegResult>>> legs;
 
-    RingGroupFuture() {
+    RingGroupFuture(Supplier<CompletableFuture<List<LegResult>>> legs) {
+        this.legs = legs;
+    }
+
+    /**
+     * The legs started so far, as they are now, for monitoring: a leg whose {@link LegResult#outcome()} is
+     * {@code null} is still ringing (or, with {@link LegResult#answeredAt()} set, answered and about to be handed
+     * out). Read in turn with the group's own events, so the picture is consistent; completes at once when the
+     * group is over.
+     */
+    public CompletableFuture<List<LegResult>> legs() {
+        return legs.get();
     }
 
     /**

@@ -3,8 +3,9 @@ package io.camelfreeswitch.call;
 import java.time.Duration;
 
 /**
- * Told what every ring group of this JVM does, for metrics and audit; registered with
- * {@link RingGroup#addListener(RingGroupListener)}. Methods run on the ring group's own executor, one at a time per
+ * Told what ring groups do, for metrics and audit: every group of this JVM when registered with
+ * {@link RingGroup#addListener(RingGroupListener)}, one group when given to its request with
+ * {@link RingGroupRequest.Builder#listener(RingGroupListener)}. Methods run on the ring group's own executor, one at a time per
  * group: they must be quick and must not block (a listener that throws is logged and ignored, never breaks a ring).
  */
 public interface RingGroupListener {

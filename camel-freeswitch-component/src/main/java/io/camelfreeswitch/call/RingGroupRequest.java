@@ -25,6 +25,7 @@ public final class RingGroupRequest {
     private final LoadBalancer balancer;
     private final LeaseScope leaseScope;
     private final String callerUuid;
+    private final RingGroupListener listener;
 
     private RingGroupRequest(Builder b) {
         this.destinations = List.copyOf(b.destinations);
@@ -35,6 +36,7 @@ public final class RingGroupRequest {
         this.balancer = b.balancer;
         this.leaseScope = b.leaseScope;
         this.callerUuid = b.callerUuid;
+        this.listener = b.listener;
     }
 
     public static Builder builder(List<String> destinations) {
@@ -81,6 +83,11 @@ public final class RingGroupRequest {
         return callerUuid;
     }
 
+    /** Told about this group only, after the JVM-wide listeners; may be {@code null}. */
+    public RingGroupListener listener() {
+        return listener;
+    }
+
     public static final class Builder {
         private final List<String> destinations;
         private RingMode mode = RingMode.PARALLEL;
@@ -90,6 +97,7 @@ public final class RingGroupRequest {
         private LoadBalancer balancer;
         private LeaseScope leaseScope = LeaseScope.CALL;
         private String callerUuid;
+        private RingGroupListener listener;
 
         private Builder(List<String> destinations) {
             this.destinations = List.copyOf(Objects.requireNonNull(destinations, "destinations"));
@@ -134,6 +142,12 @@ public final class RingGroupRequest {
 
         public Builder callerUuid(String callerUuid) {
             this.callerUuid = callerUuid;
+            return this;
+        }
+
+        /** A listener told about this group only (for example the metrics of one Camel context). */
+        public Builder listener(RingGroupListener listener) {
+            this.listener = listener;
             return this;
         }
 

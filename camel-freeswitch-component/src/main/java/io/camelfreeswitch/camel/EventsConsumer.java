@@ -30,7 +30,7 @@ final class EventsConsumer extends DefaultConsumer {
     private final FreeSwitchEndpoint endpoint;
     private final FreeSwitchConfiguration configuration;
     private final List<Registration> registrations = new ArrayList<>();
-    private SharedConnection connection;
+    private volatile SharedConnection connection;
     private ExecutorService executor;
     private OrderedDispatcher<EslEvent> dispatcher;
 
@@ -43,6 +43,13 @@ final class EventsConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (endpoint.getComponent().isHealthCheckConsumerEnabled()) {
+            // Camel's consumer check of this route (consumer:<routeId>, camel.health.consumersEnabled) asks this one
+            FreeSwitchConnectionHealthCheck check = new FreeSwitchConnectionHealthCheck(
+                    "consumer:freeswitch-" + getRouteId(), () -> connection);
+            check.setCamelContext(endpoint.getCamelContext());
+            setHealthCheck(check);
+        }
         try {
             subscribe();
         } catch (Exception e) {

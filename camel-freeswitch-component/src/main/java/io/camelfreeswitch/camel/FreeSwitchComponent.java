@@ -1,8 +1,8 @@
 package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.call.LeaseScope;
+import io.camelfreeswitch.call.RingGroupListener;
 import io.camelfreeswitch.call.RingMode;
-import io.camelfreeswitch.call.balancer.LoadBalancer;
 import io.camelfreeswitch.esl.EventFormat;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -14,7 +14,6 @@ import org.apache.camel.util.URISupport;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -27,8 +26,18 @@ public class FreeSwitchComponent extends HealthCheckComponent {
     @Metadata(description = "The shared configuration: component-level defaults of every endpoint option.")
     private FreeSwitchConfiguration configuration = new FreeSwitchConfiguration();
 
-    private final FreeSwitchConnectionManager connectionManager = new FreeSwitchConnectionManager(this);
+    @Metadata(label = "advanced", defaultValue = "true", description = "Whether ring group metrics are published"
+            + " when the registry holds a Micrometer MeterRegistry (freeswitch.ringgroup.*, freeswitch.balancer.load).")
+    private boolean metricsEnabled = true;
+    @Metadata(label = "advanced", defaultValue = "100", description = "Most destinations that get their own"
+            + " freeswitch.balancer.load gauge; further destinations are not tagged, so that dial strings cannot"
+            + " grow the number of time series without bound.")
+    private int metricsMaxDestinations = 100;
+
+    private final FreeSwitchConnectionManager connectionManager = new FreeSwitchConnectionManager();
+    private final RingGroupsInFlight ringGroupsInFlight = new RingGroupsInFlight();
     private ExecutorService continuationExecutor;
+    private volatile RingGroupMetrics metrics;
 
     public FreeSwitchComponent() {
     }
@@ -79,12 +88,6 @@ public class FreeSwitchComponent extends HealthCheckComponent {
         return merged;
     }
 
-    /** The single LoadBalancer bean in the registry, or null when there is none or more than one. */
-    LoadBalancer lookupSingleLoadBalancer() {
-        Set<LoadBalancer> balancers = getCamelContext().getRegistry().findByType(LoadBalancer.class);
-        return balancers.size() == 1 ? balancers.iterator().next() : null;
-    }
-
     /** Where exchanges continue after an ESL future completes: never on the Netty event loop that completed it. */
     synchronized ExecutorService continuationExecutor() {
         if (continuationExecutor == null) {
@@ -98,6 +101,48 @@ public class FreeSwitchComponent extends HealthCheckComponent {
         return connectionManager;
     }
 
+    RingGroupsInFlight getRingGroupsInFlight() {
+        return ringGroupsInFlight;
+    }
+
+    /** Told about the ring groups of {@code routeId}; {@code null} when no metrics are published. */
+    RingGroupListener ringGroupListener(String routeId) {
+        RingGroupMetrics current = metrics;
+        return current == null ? null : current.forRoute(routeId);
+    }
+
+    public boolean isMetricsEnabled() {
+        return metricsEnabled;
+    }
+
+    /**
+     * Whether ring group metrics are published when the registry holds a Micrometer MeterRegistry
+     * (freeswitch.ringgroup.*, freeswitch.balancer.load).
+     */
+    public void setMetricsEnabled(boolean metricsEnabled) {
+        this.metricsEnabled = metricsEnabled;
+    }
+
+    public int getMetricsMaxDestinations() {
+        return metricsMaxDestinations;
+    }
+
+    /**
+     * Most destinations that get their own freeswitch.balancer.load gauge; further destinations are not tagged, so
+     * that dial strings cannot grow the number of time series without bound.
+     */
+    public void setMetricsMaxDestinations(int metricsMaxDestinations) {
+        this.metricsMaxDestinations = metricsMaxDestinations;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (metricsEnabled) {
+            metrics = RingGroupMetrics.bind(getCamelContext(), metricsMaxDestinations);
+        }
+    }
+
     public FreeSwitchConfiguration getConfiguration() {
         return configuration;
     }
@@ -109,6 +154,11 @@ public class FreeSwitchComponent extends HealthCheckComponent {
 
     @Override
     protected void doStop() throws Exception {
+        RingGroupMetrics published = metrics;
+        metrics = null;
+        if (published != null) {
+            published.close();
+        }
         connectionManager.closeAll();
         synchronized (this) {
             if (continuationExecutor != null) {

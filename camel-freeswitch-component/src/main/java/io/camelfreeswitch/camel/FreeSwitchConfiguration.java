@@ -51,7 +51,9 @@ public class FreeSwitchConfiguration implements Cloneable {
             description = "How long a command may wait for its reply before it fails with a timeout.")
     private long requestTimeout = EslClientOptions.DEFAULT_REQUEST_TIMEOUT_MILLIS;
     @UriParam(label = "advanced", description = "An ESL connection to use instead of opening one from host, port and"
-            + " password (for example an EslClient bean shared with other code). The component does not close it.")
+            + " password (for example an EslClient bean shared with other code). The component does not close it."
+            + " Autowired: when the registry holds exactly one EslConnection bean, the component uses it.")
+    @Metadata(autowired = true)
     private EslConnection client;
 
     // --- ringGroup ---
@@ -77,7 +79,8 @@ public class FreeSwitchConfiguration implements Cloneable {
                     + " call hangs up; RINGING only while it rings.")
     private LeaseScope loadScope = LeaseScope.CALL;
     @UriParam(label = "producer", description = "ringGroup BALANCING: the LoadBalancer sharing load between groups"
-            + " (#beanName). When absent and exactly one LoadBalancer bean is in the registry, that one is used.")
+            + " (#beanName). Autowired: when the registry holds exactly one LoadBalancer bean, the component uses it.")
+    @Metadata(autowired = true)
     private LoadBalancer balancer;
     @UriParam(label = "producer", prefix = "variable.", multiValue = true,
             description = "ringGroup and originate: channel variables set on every new leg, as"

@@ -1,36 +1,26 @@
 package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.esl.EslConnection;
-import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Hands out one connection per FreeSWITCH server and credentials, counting its users: the first route to start opens
- * it (and registers its health check), the last to stop closes it. A {@code client} bean given by the user is shared
+ * it, the last to stop closes it. A {@code client} bean given by the user is shared
  * the same way but never closed here: its owner closes it.
  */
 final class FreeSwitchConnectionManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(FreeSwitchConnectionManager.class);
 
-    private final FreeSwitchComponent component;
     private final Map<Object, SharedConnection> connections = new HashMap<>();
-    private final Map<SharedConnection, HealthCheck> healthChecks = new IdentityHashMap<>();
     private EslConnectionFactory factory = new EslClientConnectionFactory();
-
-    FreeSwitchConnectionManager(FreeSwitchComponent component) {
-        this.component = component;
-    }
 
     void setFactory(EslConnectionFactory factory) {
         this.factory = factory;
@@ -64,9 +54,7 @@ final class FreeSwitchConnectionManager {
                 return new SharedConnection(key, settings.address(), factory.open(settings), true);
             });
         }
-        if (shared.retain() == 1) {
-            registerHealthCheck(shared);
-        }
+        shared.retain();
         return shared;
     }
 
@@ -75,9 +63,13 @@ final class FreeSwitchConnectionManager {
             return CompletableFuture.completedFuture(null);
         }
         connections.remove(shared.key());
-        unregisterHealthCheck(shared);
         LOG.info("Closing FreeSWITCH event socket connection to {}: its last route stopped", shared.name());
         return shared.close();
+    }
+
+    /** The connections open now, for the dev console. */
+    synchronized List<SharedConnection> connections() {
+        return List.copyOf(connections.values());
     }
 
     synchronized int openConnections() {
@@ -88,31 +80,7 @@ final class FreeSwitchConnectionManager {
         List<SharedConnection> all = new ArrayList<>(connections.values());
         connections.clear();
         for (SharedConnection shared : all) {
-            unregisterHealthCheck(shared);
             shared.close();
-        }
-    }
-
-    private void registerHealthCheck(SharedConnection shared) {
-        if (!component.isHealthCheckConsumerEnabled() && !component.isHealthCheckProducerEnabled()) {
-            return;
-        }
-        CamelContext context = component.getCamelContext();
-        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
-        if (registry == null) {
-            return;
-        }
-        FreeSwitchConnectionHealthCheck check = new FreeSwitchConnectionHealthCheck(shared);
-        check.setCamelContext(context);
-        registry.register(check);
-        healthChecks.put(shared, check);
-    }
-
-    private void unregisterHealthCheck(SharedConnection shared) {
-        HealthCheck check = healthChecks.remove(shared);
-        HealthCheckRegistry registry = HealthCheckRegistry.get(component.getCamelContext());
-        if (check != null && registry != null) {
-            registry.unregister(check);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.call.RingMode;
-import io.camelfreeswitch.call.balancer.LoadBalancer;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -77,16 +76,10 @@ public class FreeSwitchEndpoint extends DefaultEndpoint implements AsyncEndpoint
         return consumer;
     }
 
-    /** The balancer to use for BALANCING: the option, else the registry's only LoadBalancer, else null. */
-    LoadBalancer resolveBalancer() {
-        LoadBalancer balancer = configuration.getBalancer();
-        return balancer != null ? balancer : getComponent().lookupSingleLoadBalancer();
-    }
-
     /** Fails early, when the route starts, for options that could never work. */
     void validateForStart() {
         if (operation == FreeSwitchOperation.ringGroup && configuration.getMode() == RingMode.BALANCING
-                && resolveBalancer() == null) {
+                && configuration.getBalancer() == null) {
             throw new IllegalArgumentException("Endpoint " + safeUri() + " uses mode=BALANCING but has no"
                     + " load balancer: set the 'balancer' option (balancer=#myBalancer) or bind exactly one"
                     + " io.camelfreeswitch.call.balancer.LoadBalancer bean in the registry");

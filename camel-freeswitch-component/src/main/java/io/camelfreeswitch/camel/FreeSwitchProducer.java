@@ -4,6 +4,8 @@ import io.camelfreeswitch.esl.EslConnection;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.support.DefaultAsyncProducer;
 
@@ -26,6 +28,8 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteI
     protected final FreeSwitchConfiguration configuration;
     private SharedConnection shared;
     private String routeId;
+    private WritableHealthCheckRepository healthChecks;
+    private FreeSwitchConnectionHealthCheck healthCheck;
 
     FreeSwitchProducer(FreeSwitchEndpoint endpoint) {
         super(endpoint);
@@ -46,6 +50,7 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteI
     protected void doStart() throws Exception {
         endpoint.validateForStart();
         super.doStart();
+        registerHealthCheck();
         if (routeId != null) {
             // routes are registered once the context is about to run: only then can we see what feeds this one
             endpoint.getCamelContext().addStartupListener((context, alreadyStarted) -> {
@@ -54,6 +59,24 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteI
                     sharedConnection();
                 }
             });
+        }
+    }
+
+    /**
+     * Camel's producer checks: shown only when the context enables them (camel.health.producersEnabled, off by
+     * default) and this component does not disable its own (healthCheckProducerEnabled).
+     */
+    private void registerHealthCheck() {
+        if (!endpoint.getComponent().isHealthCheckProducerEnabled()) {
+            return;
+        }
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new FreeSwitchConnectionHealthCheck(
+                    "producer:" + (routeId == null ? "" : routeId + ":") + endpoint.safeUri(), this::currentConnection);
+            healthCheck.setCamelContext(endpoint.getCamelContext());
+            healthChecks.addHealthCheck(healthCheck);
         }
     }
 
@@ -144,6 +167,10 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteI
         return cause;
     }
 
+    private synchronized SharedConnection currentConnection() {
+        return shared;
+    }
+
     private synchronized SharedConnection sharedConnection() {
         if (shared == null) {
             shared = endpoint.acquireConnection();
@@ -160,6 +187,10 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteI
         }
         if (connection != null) {
             endpoint.releaseConnection(connection);
+        }
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
         }
         super.doStop();
     }

@@ -11,10 +11,12 @@ import io.camelfreeswitch.call.balancer.LoadBalancer;
 import io.camelfreeswitch.esl.EslConnection;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.ExchangeHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -39,6 +41,8 @@ final class RingGroupProducer extends FreeSwitchProducer {
 
     /** Groups started by this producer and not finished yet. */
     private final Set<CompletableFuture<RingGroupResult>> ringing = ConcurrentHashMap.newKeySet();
+    /** For the dev console; masked once here rather than on every group. */
+    private final String safeUri = endpoint.safeUri();
     private LoadBalancer balancer;
 
     RingGroupProducer(FreeSwitchEndpoint endpoint) {
@@ -47,8 +51,7 @@ final class RingGroupProducer extends FreeSwitchProducer {
 
     @Override
     protected void doStart() throws Exception {
-        // looked up once: scanning the registry for the only LoadBalancer bean costs too much per message
-        balancer = endpoint.resolveBalancer();
+        balancer = configuration.getBalancer();
         super.doStart();
     }
 
@@ -65,8 +68,13 @@ final class RingGroupProducer extends FreeSwitchProducer {
 
     @Override
     protected CompletableFuture<?> invoke(Exchange exchange, EslConnection connection, OutboundCall call) {
-        RingGroupRequest request = request(exchange, call);
+        String routeId = routeIdOf(exchange);
+        RingGroupRequest request = request(exchange, call, routeId);
         CompletableFuture<RingGroupResult> ring = RingGroup.ring(connection, request);
+        if (ring instanceof RingGroupFuture future) {
+            endpoint.getComponent().getRingGroupsInFlight().track(new RingGroupsInFlight.Group(routeId, safeUri,
+                    request, future, Instant.now()));
+        }
         ringing.add(ring);
         ring.whenComplete((r, e) -> ringing.remove(ring));
         return ring.thenApply(result -> {
@@ -113,7 +121,16 @@ final class RingGroupProducer extends FreeSwitchProducer {
         super.doStop();
     }
 
-    private RingGroupRequest request(Exchange exchange, OutboundCall call) {
+    /** The route the exchange is in, else the producer's, else "none" (a ProducerTemplate): a metrics tag. */
+    private String routeIdOf(Exchange exchange) {
+        String routeId = ExchangeHelper.getAtRouteId(exchange);
+        if (routeId == null) {
+            routeId = getRouteId();
+        }
+        return routeId == null ? "none" : routeId;
+    }
+
+    private RingGroupRequest request(Exchange exchange, OutboundCall call, String routeId) {
         Message message = exchange.getMessage();
         RingMode mode = mode(message.getHeader(FreeSwitchConstants.MODE));
         if (mode == RingMode.BALANCING && balancer == null) {
@@ -134,6 +151,7 @@ final class RingGroupProducer extends FreeSwitchProducer {
                 .balancer(balancer)
                 .variables(ChannelVariables.merged(configuration, exchange))
                 .callerUuid(callerUuid)
+                .listener(endpoint.getComponent().ringGroupListener(routeId))
                 .build();
     }
 

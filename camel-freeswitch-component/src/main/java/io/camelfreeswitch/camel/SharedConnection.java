@@ -24,7 +24,7 @@ final class SharedConnection {
     private final CompletableFuture<Void> firstUp = new CompletableFuture<>();
     private final Registration stateRegistration;
     private volatile Throwable lastFailure;
-    private int references;
+    private volatile int references;
 
     SharedConnection(Object key, String name, EslConnection connection, boolean owned) {
         this.key = key;

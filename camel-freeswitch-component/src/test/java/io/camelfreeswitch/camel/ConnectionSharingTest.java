@@ -3,18 +3,13 @@ package io.camelfreeswitch.camel;
 import io.camelfreeswitch.esl.AuthenticationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.Test;
 
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Endpoints that talk to the same FreeSWITCH with the same credentials share one connection, opened with the first
- * route that needs it and closed with the last; each connection has a health check.
+ * route that needs it and closed with the last.
  */
 class ConnectionSharingTest extends FreeSwitchTestSupport {
 
@@ -34,11 +29,6 @@ class ConnectionSharingTest extends FreeSwitchTestSupport {
         return context.getComponent("freeswitch", FreeSwitchComponent.class).getConnectionManager();
     }
 
-    private Optional<HealthCheck.Result> health() {
-        String id = "freeswitch-127.0.0.1:" + SIM.port();
-        return HealthCheckHelper.invoke(context).stream().filter(r -> r.getCheck().getId().equals(id)).findFirst();
-    }
-
     @Test
     void routesShareOneConnectionOpenedWithTheFirstAndClosedWithTheLastOfThem() throws Exception {
         // opened when the routes started, before any message: a and b share one, the wrong password has its own
@@ -54,23 +44,6 @@ class ConnectionSharingTest extends FreeSwitchTestSupport {
 
         context.getRouteController().stopRoute("b");
         assertThat(manager().openConnections()).isZero();
-    }
-
-    @Test
-    void theHealthCheckIsUpWhileAuthenticatedAndDownWithTheReasonOtherwise() {
-        template.requestBody("direct:a", null, String.class);
-        assertThat(health()).get().extracting(HealthCheck.Result::getState).isEqualTo(HealthCheck.State.UP);
-
-        sim().stop();
-        await().atMost(WELL_WITHIN).untilAsserted(() -> {
-            HealthCheck.Result result = health().orElseThrow();
-            assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
-            assertThat(result.getMessage()).get().asString().contains("127.0.0.1:" + SIM.port());
-        });
-
-        sim().start();
-        await().atMost(WELL_WITHIN).untilAsserted(() -> assertThat(health()).get()
-                .extracting(HealthCheck.Result::getState).isEqualTo(HealthCheck.State.UP));
     }
 
     @Test

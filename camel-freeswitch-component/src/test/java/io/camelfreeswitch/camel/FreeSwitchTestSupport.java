@@ -16,7 +16,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A Camel context whose freeswitch component points at a simulated FreeSWITCH over a real socket, with one shared
- * in-memory balancer bound as {@code agents}. After every test nothing may be left ringing or counted as load.
+ * in-memory balancer bound as {@code agents} (autowired into the component as its balancer). After every test
+ * nothing may be left ringing or counted as load.
  */
 abstract class FreeSwitchTestSupport extends CamelTestSupport {
 
@@ -31,6 +32,8 @@ abstract class FreeSwitchTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camelContext = super.createCamelContext();
+        // bound before the component is added, as in any application, so that it is autowired as the balancer
+        camelContext.getRegistry().bind("agents", agents);
         FreeSwitchComponent component = new FreeSwitchComponent();
         component.getConfiguration().setHost("127.0.0.1");
         component.getConfiguration().setPort(SIM.port());
@@ -38,7 +41,6 @@ abstract class FreeSwitchTestSupport extends CamelTestSupport {
         component.getConfiguration().setReconnectInitialDelay(50);
         component.getConfiguration().setReconnectMaxDelay(500);
         camelContext.addComponent("freeswitch", component);
-        camelContext.getRegistry().bind("agents", agents);
         return camelContext;
     }
 

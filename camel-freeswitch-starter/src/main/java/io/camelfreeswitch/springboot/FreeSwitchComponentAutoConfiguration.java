@@ -29,8 +29,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnHierarchicalProperties({"camel.component", FreeSwitchComponentCustomizer.PREFIX})
 @EnableConfigurationProperties({FreeSwitchComponentConfiguration.class, FreeSwitchComponentProperties.class,
         FreeSwitchRedisBalancerProperties.class})
-@Import({FreeSwitchLoadBalancerConfiguration.class, FreeSwitchHealthConfiguration.class,
-        FreeSwitchMetricsConfiguration.class})
+@Import(FreeSwitchLoadBalancerConfiguration.class)
 public class FreeSwitchComponentAutoConfiguration {
 
     /** Binds {@code #bean:name} to the options whose type is an object (configuration, balancer, client). */

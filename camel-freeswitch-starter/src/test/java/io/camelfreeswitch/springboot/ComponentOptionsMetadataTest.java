@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComponentOptionsMetadataTest {
 
-    /** What the starter adds beside the component's options: auto-configuration switches, the balancer bean, metrics. */
+    /** What the starter adds beside the component's options: auto-configuration switches, the balancer bean, the health shorthand. */
     static final Set<String> STARTER_OWN_PROPERTIES = Set.of(
             "enabled",
             "customizer.enabled",
@@ -28,9 +28,7 @@ class ComponentOptionsMetadataTest {
             "balancer.redis.lease-ttl",
             "balancer.redis.renewal-period",
             "balancer.redis.command-timeout",
-            "balancer.redis.fallback-to-group-order",
-            "metrics.enabled",
-            "metrics.max-destinations");
+            "balancer.redis.fallback-to-group-order");
 
     private final Map<String, JsonObject> options = ComponentCatalog.componentOptions();
     private final Map<String, JsonObject> properties = ComponentCatalog.starterProperties();

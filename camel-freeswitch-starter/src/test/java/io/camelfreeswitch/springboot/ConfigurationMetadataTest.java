@@ -27,7 +27,7 @@ class ConfigurationMetadataTest {
                 "\"name\": \"camel.component.freeswitch.balancer.redis.uri\"",
                 "\"name\": \"camel.component.freeswitch.balancer.redis.key-prefix\"",
                 "\"name\": \"camel.component.freeswitch.balancer.redis.lease-ttl\"",
-                "\"name\": \"camel.component.freeswitch.metrics.max-destinations\"",
+                "\"name\": \"camel.component.freeswitch.metrics-max-destinations\"",
                 "\"description\": \"Host of FreeSWITCH's event socket.\"");
     }
 }

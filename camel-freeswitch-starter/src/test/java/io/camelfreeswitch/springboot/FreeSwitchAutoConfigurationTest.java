@@ -10,6 +10,7 @@ import io.camelfreeswitch.camel.FreeSwitchComponent;
 import io.camelfreeswitch.camel.FreeSwitchConfiguration;
 import io.camelfreeswitch.camel.FreeSwitchConstants;
 import io.camelfreeswitch.simulator.FreeSwitchSimulator;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -53,8 +54,8 @@ class FreeSwitchAutoConfigurationTest {
             return new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:ring").to("freeswitch:ringGroup");
-                    from("direct:balance").to("freeswitch:ringGroup?mode=BALANCING"
+                    from("direct:ring").routeId("ring").to("freeswitch:ringGroup");
+                    from("direct:balance").routeId("balance").to("freeswitch:ringGroup?mode=BALANCING"
                             + "&destinations=sim/answer-after-50,sim/answer-after-60");
                 }
             };
@@ -153,8 +154,12 @@ class FreeSwitchAutoConfigurationTest {
             assertThat(meters.get("freeswitch.ringgroup.duration").tags("mode", "SEQUENTIAL", "outcome", "ANSWERED")
                     .timer().count()).isGreaterThanOrEqualTo(1);
         });
-        // every leg's outcome is decided: none is counted as live any more
-        assertThat(meters.get("freeswitch.ringgroup.legs.live").gauge().value()).isZero();
+        // tagged with where they come from
+        assertThat(meters.get("freeswitch.ringgroup.calls").tags("mode", "BALANCING", "routeId", "balance",
+                "camelContext", camelContext.getName()).counter().count()).isGreaterThanOrEqualTo(1);
+        // every leg's outcome is decided: none is counted as live any more, on any route
+        assertThat(meters.get("freeswitch.ringgroup.legs.live").gauges())
+                .allSatisfy(gauge -> assertThat(gauge.value()).isZero());
         // the balancer's load is published per destination rung in BALANCING groups
         assertThat(meters.get("freeswitch.balancer.load").tag("destination", "sim/answer-after-50").gauge())
                 .isNotNull();
@@ -169,6 +174,24 @@ class FreeSwitchAutoConfigurationTest {
                 .value();
         // RINGING scope (from the properties): the lease ends at the answer, so nothing is loaded afterwards
         assertThat(gauged).isEqualTo(loads.getOrDefault("sim/answer-after-50", 0L).doubleValue());
+    }
+
+    @Test
+    void everyGaugeOfTheComponentStillReadsAfterAGarbageCollection() {
+        template.request("direct:balance", e -> { });
+        template.request("direct:ring", e -> e.getMessage().setHeader(FreeSwitchConstants.DESTINATIONS, "sim/busy"));
+        List<Gauge> gauges = meters.getMeters().stream()
+                .filter(meter -> meter.getId().getName().startsWith("freeswitch."))
+                .filter(Gauge.class::isInstance).map(Gauge.class::cast).toList();
+        assertThat(gauges).extracting(gauge -> gauge.getId().getName())
+                .contains("freeswitch.ringgroup.legs.live", "freeswitch.balancer.load");
+
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+
+        // a gauge whose object was collected reads NaN in every scrape from then on
+        assertThat(gauges).allSatisfy(gauge -> assertThat(gauge.value()).as(gauge.getId().toString()).isNotNaN());
     }
 
     private double count(String name, String... tags) {

@@ -100,8 +100,13 @@ class FreeSwitchLoadBalancerAutoConfigurationTest {
 
     @Test
     void metricsAndTheComponentCanBeSwitchedOff() {
-        runner.withPropertyValues("camel.component.freeswitch.metrics.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean(FreeSwitchMetrics.class));
+        runner.withPropertyValues("camel.component.freeswitch.metrics-enabled=false",
+                "camel.component.freeswitch.metrics-max-destinations=7")
+                .run(context -> {
+                    FreeSwitchComponent component = context.getBean(FreeSwitchComponent.class);
+                    assertThat(component.isMetricsEnabled()).isFalse();
+                    assertThat(component.getMetricsMaxDestinations()).isEqualTo(7);
+                });
         runner.withPropertyValues("camel.component.freeswitch.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(FreeSwitchComponent.class)
                         .doesNotHaveBean(LoadBalancer.class));

@@ -112,9 +112,11 @@ class CallsApplicationTest {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(JsonPath.<String>read(health.body(), "$.components.freeswitch.status")).isEqualTo("UP");
-        assertThat(JsonPath.<Map<String, Object>>read(health.body(), "$.components.freeswitch.details.connections"))
-                .isNotEmpty();
+        assertThat(JsonPath.<String>read(health.body(), "$.components.camelHealth.status")).isEqualTo("UP");
+        Map<String, Object> checks = JsonPath.read(health.body(), "$.components.camelHealth.details");
+        // one readiness check per freeswitch: producer, named after its route and endpoint
+        assertThat(checks).hasEntrySatisfying("producer:call:freeswitch://ringGroup?timeout=1500ms",
+                state -> assertThat(state).isEqualTo("UP"));
     }
 
     private HttpResponse<String> post(String json) throws Exception {
