@@ -15,7 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One exchange per FreeSWITCH event. Events of one channel are routed one after the other in arrival order; events
@@ -79,18 +83,38 @@ final class EventsConsumer extends DefaultConsumer {
                 }
             }));
         }
+        List<CompletableFuture<Void>> acknowledgements = new ArrayList<>();
         if (configuration.getFilters() != null) {
             for (Map.Entry<String, Object> filter : configuration.getFilters().entrySet()) {
-                connection.connection().filter(filter.getKey(), String.valueOf(filter.getValue()));
+                acknowledgements.add(connection.connection().filter(filter.getKey(), String.valueOf(filter.getValue())));
             }
         }
-        // completes once FreeSWITCH has acknowledged; when it is down the client subscribes after connecting
-        connection.connection().subscribe(selection.subscriptionNames())
+        // when FreeSWITCH is down the client subscribes (and filters) after connecting
+        acknowledgements.add(connection.connection().subscribe(selection.subscriptionNames())
                 .exceptionally(failure -> {
                     LOG.warn("Subscribing {} to {} failed: {}", endpoint.safeUri(),
                             selection.subscriptionNames(), failure.getMessage());
                     return null;
-                });
+                }));
+        if (up) {
+            awaitAcknowledged(acknowledgements);
+        }
+    }
+
+    /**
+     * A started route hears every event from then on: a call placed right after the context starts must not slip
+     * past a subscription FreeSWITCH has not acknowledged yet. Bounded by the request timeout, as each command is.
+     */
+    private void awaitAcknowledged(List<CompletableFuture<Void>> acknowledgements) throws InterruptedException {
+        CompletableFuture<Void> all = CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new));
+        try {
+            all.get(configuration.getRequestTimeout(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            LOG.warn("{}: FreeSWITCH did not accept every filter: {}", endpoint.safeUri(), e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            LOG.warn("{}: FreeSWITCH has not acknowledged the subscription within {} ms; events may start later",
+                    endpoint.safeUri(), configuration.getRequestTimeout());
+        }
     }
 
     private void route(EslEvent event, Runnable done) {

@@ -6,6 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -132,5 +133,28 @@ class EventsConsumerTest extends FreeSwitchTestSupport {
             String after = originateAndHangUp();
             await().atMost(WELL_WITHIN).until(() -> eventNamesOf(events, after).size() == 3);
         });
+    }
+
+    @Test
+    void aStartedRouteHearsACallPlacedRightAfterItsStart() throws Exception {
+        // FreeSWITCH acknowledges the new route's subscription late; the call placed right after goes through at once
+        sim().faults().delayReplies(Duration.ofMillis(800));
+        try {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("freeswitch:events?events=CHANNEL_ANSWER&format=JSON&filter.Event-Name=CHANNEL_ANSWER")
+                            .routeId("late").to("mock:late");
+                }
+            });
+        } finally {
+            sim().faults().clear();
+        }
+        MockEndpoint late = getMockEndpoint("mock:late");
+        String uuid = originateAndHangUp();
+
+        await().atMost(WELL_WITHIN).until(() -> eventNamesOf(late, uuid).contains("CHANNEL_ANSWER"));
+        context.getRouteController().stopRoute("late");
+        context.removeRoute("late");
     }
 }
