@@ -33,7 +33,7 @@ class DocumentedNamesTest {
     private static final Pattern CLASS_NAME = Pattern.compile("\\b[A-Z][a-z][A-Za-z0-9]*(?:Exception|Test|IT)\\b");
     private static final Pattern JAVADOC = Pattern.compile("/\\*\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?[\\w.]+\\.([A-Z]\\w*)", Pattern.MULTILINE);
-    private static final Pattern URI = Pattern.compile("freeswitch:([A-Za-z]+)(\\?[^\\s\"'`)\\]]*)?");
+    private static final Pattern URI = Pattern.compile("(?<![\\w.:-])freeswitch:([A-Za-z]+)(\\?[^\\s\"'`)\\]]*)?");
     private static final Pattern YAML_URI = Pattern.compile("^(\\s*)(?:- )?uri:\\s*\"?freeswitch:([A-Za-z]+)\"?\\s*$");
     private static final Pattern YAML_KEY = Pattern.compile("^(\\s*)([\\w.\\-]+):");
 
