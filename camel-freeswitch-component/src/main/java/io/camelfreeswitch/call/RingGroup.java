@@ -92,7 +92,7 @@ public final class RingGroup {
     }
 
     /**
-     * The reference form. Completes with the channel that answered first (parked, ready to bridge), or empty when
+     * The short form. Completes with the channel that answered first (parked, ready to bridge), or empty when
      * nobody answered in time, every destination failed, or the caller left.
      *
      * @param connection an inbound client or an outbound session

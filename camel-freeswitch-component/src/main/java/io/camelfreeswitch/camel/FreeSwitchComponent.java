@@ -49,9 +49,10 @@ public class FreeSwitchComponent extends HealthCheckComponent {
                     + java.util.Arrays.toString(FreeSwitchOperation.values()));
         }
         FreeSwitchOperation operation = FreeSwitchOperation.parse(remaining, uri);
-        checkEnum(uri, parameters, "mode", RingMode.class);
-        checkEnum(uri, parameters, "loadScope", LeaseScope.class);
-        checkEnum(uri, parameters, "format", EventFormat.class);
+        checkEnum(uri, parameters, "mode", RingMode.class, "");
+        checkEnum(uri, parameters, "loadScope", LeaseScope.class, "");
+        checkEnum(uri, parameters, "format", EventFormat.class,
+                "; FreeSWITCH's XML event format is not supported, PLAIN and JSON carry the same event");
         FreeSwitchConfiguration endpointConfiguration = configuration.copy();
         // multi-value options: variable.x=y and filter.Header=value, added to those set on the component
         endpointConfiguration.setVariables(merge(endpointConfiguration.getVariables(),
@@ -65,7 +66,7 @@ public class FreeSwitchComponent extends HealthCheckComponent {
 
     /** Camel's own conversion error names the value but not the choices; ours names both. */
     private static <E extends Enum<E>> void checkEnum(String uri, Map<String, Object> parameters, String option,
-            Class<E> type) {
+            Class<E> type, String note) {
         Object value = parameters.get(option);
         if (!(value instanceof String text) || text.startsWith("{{") || text.startsWith("#")) {
             return;
@@ -76,7 +77,7 @@ public class FreeSwitchComponent extends HealthCheckComponent {
             }
         }
         throw new IllegalArgumentException("Invalid " + option + " '" + text + "' in " + URISupport.sanitizeUri(uri)
-                + "; expected one of " + java.util.Arrays.toString(type.getEnumConstants()));
+                + "; expected one of " + java.util.Arrays.toString(type.getEnumConstants()) + note);
     }
 
     private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> added) {

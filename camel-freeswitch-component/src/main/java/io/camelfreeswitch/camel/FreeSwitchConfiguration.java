@@ -86,7 +86,7 @@ public class FreeSwitchConfiguration implements Cloneable {
             description = "ringGroup and originate: channel variables set on every new leg, as"
                     + " variable.caller_id_number=1000. The header CamelFreeSwitchVariables wins per name.")
     private Map<String, Object> variables;
-    @UriParam(label = "producer", description = "ringGroup: fail the exchange with a RingGroupNotAnsweredException"
+    @UriParam(label = "producer", description = "ringGroup: fail the exchange with a RingGroupException"
             + " when nobody answers, instead of returning the NO_ANSWER outcome.")
     private boolean failOnNoAnswer;
 
@@ -119,8 +119,8 @@ public class FreeSwitchConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "ALL", description = "events: comma separated event names"
             + " (CHANNEL_ANSWER,CHANNEL_HANGUP_COMPLETE), ALL, or CUSTOM with subclasses (CUSTOM sofia::register).")
     private String events = "ALL";
-    @UriParam(label = "consumer", defaultValue = "PLAIN", enums = "PLAIN,JSON,XML",
-            description = "events: the format FreeSWITCH sends events in.")
+    @UriParam(label = "consumer", defaultValue = "PLAIN", enums = "PLAIN,JSON",
+            description = "events: the format FreeSWITCH sends events in (FreeSWITCH's XML format is not supported).")
     private EventFormat format = EventFormat.PLAIN;
     @UriParam(label = "consumer", prefix = "filter.", multiValue = true,
             description = "events: server-side filters, as filter.Unique-ID=... or filter.Event-Name=CHANNEL_ANSWER.")

@@ -27,7 +27,7 @@ public class FreeSwitchEndpoint extends DefaultEndpoint implements AsyncEndpoint
 
     @UriPath(description = "What the endpoint does. Producers: ringGroup, originate, api, bgapi, hangup, bridge,"
             + " execute, answer, sendEvent. Consumers: events (FreeSWITCH events) and outbound (one exchange per"
-            + " call that FreeSWITCH's socket application hands to us).")
+            + " call that FreeSWITCH's socket application hands to the route).")
     @Metadata(required = true)
     private FreeSwitchOperation operation;
 

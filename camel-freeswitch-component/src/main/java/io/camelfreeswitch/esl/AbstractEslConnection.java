@@ -43,7 +43,7 @@ abstract class AbstractEslConnection implements EslConnection {
         // not a serial lane: a caller that joins one reply inside another's continuation must not deadlock
         this.completions = dispatchPool;
         this.requestTimeout = requestTimeout;
-        this.eventFormat = eventFormat == EventFormat.XML ? EventFormat.PLAIN : eventFormat;
+        this.eventFormat = eventFormat;
     }
 
     /** The socket commands go to now, or {@code null} when not usable. */

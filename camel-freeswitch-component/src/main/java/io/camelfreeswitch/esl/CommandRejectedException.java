@@ -2,7 +2,7 @@ package io.camelfreeswitch.esl;
 
 /**
  * FreeSWITCH answered a command with {@code -ERR ...}. {@link #replyText()} is FreeSWITCH's text as sent;
- * {@link #cause()} is the word after {@code -ERR} ({@code USER_BUSY}, {@code NO_ANSWER}, {@code invalid}).
+ * {@link #hangupCause()} is the word after {@code -ERR} ({@code USER_BUSY}, {@code NO_ANSWER}, {@code invalid}).
  */
 public class CommandRejectedException extends EslException {
     private final String command;

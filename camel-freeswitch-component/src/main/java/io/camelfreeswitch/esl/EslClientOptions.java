@@ -249,9 +249,6 @@ public final class EslClientOptions {
 
         public Builder eventFormat(EventFormat format) {
             Objects.requireNonNull(format, "eventFormat");
-            if (format == EventFormat.XML) {
-                throw new IllegalArgumentException("eventFormat XML is not supported; use PLAIN or JSON");
-            }
             this.eventFormat = format;
             return this;
         }

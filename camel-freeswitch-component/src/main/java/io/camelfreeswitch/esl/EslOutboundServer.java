@@ -247,9 +247,6 @@ public final class EslOutboundServer implements AutoCloseable {
         }
 
         public Builder eventFormat(EventFormat format) {
-            if (format == EventFormat.XML) {
-                throw new IllegalArgumentException("eventFormat XML is not supported; use PLAIN or JSON");
-            }
             this.eventFormat = Objects.requireNonNull(format, "eventFormat");
             return this;
         }

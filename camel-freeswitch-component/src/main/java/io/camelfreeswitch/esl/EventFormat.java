@@ -1,10 +1,13 @@
 package io.camelfreeswitch.esl;
 
-/** Wire formats of FreeSWITCH events ({@code event plain|json|xml ...}). */
+/**
+ * The wire formats of FreeSWITCH events this library reads ({@code event plain|json ...}). FreeSWITCH's third
+ * format, {@code xml}, is not one of them: it carries the same headers as the other two, and PLAIN or JSON serve
+ * every use.
+ */
 public enum EventFormat {
     PLAIN("plain", "text/event-plain"),
-    JSON("json", "text/event-json"),
-    XML("xml", "text/event-xml");
+    JSON("json", "text/event-json");
 
     private final String keyword;
     private final String contentType;

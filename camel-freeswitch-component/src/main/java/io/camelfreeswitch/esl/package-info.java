@@ -5,7 +5,7 @@
  *   <li>{@link io.camelfreeswitch.esl.EslFrameDecoder} turns bytes into {@link io.camelfreeswitch.esl.EslMessage}s
  *       (header block + Content-Length body, LF or CRLF, size caps checked before allocating);
  *       {@link io.camelfreeswitch.esl.EslEvents} turns event frames into {@link io.camelfreeswitch.esl.EslEvent}s
- *       (plain: lazily URL-decoded; JSON: strictly validated, values read lazily; XML is not supported).</li>
+ *       (plain: lazily URL-decoded; JSON: strictly validated, values read lazily; FreeSWITCH's XML event format is not read).</li>
  *   <li>{@link io.camelfreeswitch.esl.EslClient} is the inbound client (we connect to port 8021): auth, api, bgapi
  *       with client Job-UUIDs, subscriptions and filters restored after every reconnect.</li>
  *   <li>{@link io.camelfreeswitch.esl.EslOutboundServer} accepts FreeSWITCH's outbound sockets and hands each call

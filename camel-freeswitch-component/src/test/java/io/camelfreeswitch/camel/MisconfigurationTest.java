@@ -47,6 +47,22 @@ class MisconfigurationTest {
     }
 
     @Test
+    void theXmlEventFormatIsRefusedWithTheFormatsThatWork() {
+        assertThatThrownBy(() -> {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("freeswitch:events?format=XML").to("log:events");
+                }
+            });
+            context.start();
+        }).rootCause()
+                .hasMessageContaining("Invalid format 'XML'")
+                .hasMessageContaining("[PLAIN, JSON]")
+                .hasMessageContaining("XML event format is not supported");
+    }
+
+    @Test
     void anUnknownOperationListsTheValidOnes() {
         assertThatThrownBy(() -> startWith("freeswitch:dial?destinations=user/1001"))
                 .rootCause()

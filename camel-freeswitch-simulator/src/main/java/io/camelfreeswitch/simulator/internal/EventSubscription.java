@@ -39,7 +39,7 @@ public final class EventSubscription {
         return format;
     }
 
-    /** Applies "event <format> <names...>"; returns false when the format is unknown. */
+    /** Applies {@code event <format> <names...>}; returns false when the format is unknown. */
     public boolean subscribe(String fmt, List<String> eventNames) {
         String f = fmt.toLowerCase(Locale.ROOT);
         if (!f.equals("plain") && !f.equals("json") && !f.equals("xml")) {
