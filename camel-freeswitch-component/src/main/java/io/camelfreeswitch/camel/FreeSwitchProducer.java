@@ -144,6 +144,11 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteI
         return cause;
     }
 
+    /** The shared connection this producer holds now, without opening one; {@code null} when it holds none. */
+    synchronized SharedConnection heldConnection() {
+        return shared;
+    }
+
     private synchronized SharedConnection sharedConnection() {
         if (shared == null) {
             shared = endpoint.acquireConnection();

@@ -1,5 +1,6 @@
 package io.camelfreeswitch.camel;
 
+import io.camelfreeswitch.call.RingGroupFuture;
 import io.camelfreeswitch.esl.AuthenticationException;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.ConnectionState;
@@ -23,6 +24,7 @@ final class SharedConnection {
     private final boolean owned;
     private final CompletableFuture<Void> firstUp = new CompletableFuture<>();
     private final Registration stateRegistration;
+    private final RingingGroups ringGroups = new RingingGroups();
     private volatile Throwable lastFailure;
     private int references;
 
@@ -134,8 +136,22 @@ final class SharedConnection {
         });
     }
 
+    /**
+     * Remembers a group ringing through this connection: closing it first hangs the group up. Routes hang up their
+     * own groups when they stop; this covers the others (a producer outside any route, a stop cut short).
+     */
+    void ringing(RingGroupFuture group) {
+        ringGroups.add(group);
+    }
+
+    /**
+     * Hangs up the groups still ringing through this connection and, once FreeSWITCH has accepted those hang-ups
+     * (or after {@link RingingGroups#HANGUP_GRACE}), closes it: closing first would leave their legs ringing.
+     */
     CompletableFuture<Void> close() {
-        stateRegistration.close();
-        return owned ? connection.closeAsync() : CompletableFuture.completedFuture(null);
+        return ringGroups.hangUpAll().thenCompose(hungUp -> {
+            stateRegistration.close();
+            return owned ? connection.closeAsync() : CompletableFuture.<Void>completedFuture(null);
+        });
     }
 }
