@@ -28,9 +28,13 @@ final class RingingGroups {
 
     void add(RingGroupFuture group) {
         groups.add(group);
-        group.whenComplete((result, failure) -> group.hangupsSent()
-                .completeOnTimeout(null, HANGUP_GRACE.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((sent, notSent) -> groups.remove(group)));
+        group.whenComplete((result, failure) -> {
+            CompletableFuture<Void> sent = group.hangupsSent();
+            if (!sent.isDone()) {
+                sent.completeOnTimeout(null, HANGUP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            sent.whenComplete((ok, notSent) -> groups.remove(group));
+        });
     }
 
     boolean isEmpty() {
