@@ -81,7 +81,10 @@ final class RingGroupProducer extends FreeSwitchProducer {
         if (shared != null && shared.connection() == connection) {
             shared.ringing(ring);
         }
-        return ring.thenApply(result -> {
+        return ring.exceptionallyCompose(failure -> CompletableFuture.failedFuture(ring.isCancelled()
+                ? new RejectedExecutionException("Endpoint " + endpoint.safeUri() + " stopped while its ring group to "
+                        + request.destinations() + " was ringing: every leg was hung up")
+                : failure)).thenApply(result -> {
             publish(exchange.getMessage(), result);
             if (call != null && result.outcome() == RingGroupOutcome.CANCELLED
                     && call.uuid().equals(request.callerUuid())) {
@@ -101,8 +104,8 @@ final class RingGroupProducer extends FreeSwitchProducer {
      * A stopping route (forced after Camel's graceful-shutdown wait, or the whole context) must not leave the legs
      * of its unfinished groups ringing on FreeSWITCH nor their leases counted: cancel them, which hangs up every leg
      * with ORIGINATOR_CANCEL, and wait until FreeSWITCH has accepted those hang-ups before the connection may be
-     * closed. The wait is bounded and survives interrupts (a forced shutdown interrupts the stopping thread); even if
-     * it were cut short, the connection's own close hangs up what is left before closing.
+     * closed. The wait is bounded and survives interrupts (containers and supervisors interrupt the threads they
+     * stop); even if it were cut short, the connection's own close hangs up what is left before closing.
      */
     @Override
     protected void doStop() throws Exception {
