@@ -115,7 +115,9 @@ final class RingGroupProducer extends FreeSwitchProducer {
         if (!ringing.isEmpty()) {
             LOG.info("Endpoint {} stopping: hanging up {} ring group(s) still ringing", endpoint.safeUri(),
                     ringing.size());
-            if (!StopWait.await(ringing.hangUpAll(), RingingGroups.HANGUP_GRACE)) {
+            CompletableFuture<Void> hangups = ringing.hangUpAll();
+            SharedConnection shared = heldConnection();
+            if (!StopWait.await(shared == null ? hangups : shared.whileUp(hangups), RingingGroups.HANGUP_GRACE)) {
                 LOG.warn("Endpoint {} stopping: hang-ups of ringing legs not accepted within {}",
                         endpoint.safeUri(), RingingGroups.HANGUP_GRACE);
             }

@@ -145,11 +145,28 @@ final class SharedConnection {
     }
 
     /**
+     * Completes with {@code hangups}, or as soon as this connection is not up: hang-ups cannot go through a connection
+     * that is down, and a stopping application should not wait for it to come back.
+     */
+    CompletableFuture<Void> whileUp(CompletableFuture<Void> hangups) {
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        hangups.whenComplete((ok, failure) -> settled.complete(null));
+        Registration watch = connection.addStateListener((state, cause) -> {
+            if (state != ConnectionState.UP) {
+                settled.complete(null);
+            }
+        });
+        settled.whenComplete((ok, failure) -> watch.close());
+        return settled;
+    }
+
+    /**
      * Hangs up the groups still ringing through this connection and, once FreeSWITCH has accepted those hang-ups
-     * (or after {@link RingingGroups#HANGUP_GRACE}), closes it: closing first would leave their legs ringing.
+     * (or after {@link RingingGroups#HANGUP_GRACE}, or at once if the connection is down), closes it: closing first
+     * would leave their legs ringing.
      */
     CompletableFuture<Void> close() {
-        return ringGroups.hangUpAll().thenCompose(hungUp -> {
+        return whileUp(ringGroups.hangUpAll()).thenCompose(hungUp -> {
             stateRegistration.close();
             return owned ? connection.closeAsync() : CompletableFuture.<Void>completedFuture(null);
         });
