@@ -135,7 +135,7 @@ public final class RingGroup {
      * FAILED (with {@link RingGroupResult#failure()}) rather than exceptionally when the connection or the balancer
      * fails. Cancelling the future hangs up every leg and releases every lease.
      */
-    public static CompletableFuture<RingGroupResult> ring(EslConnection connection, RingGroupRequest request) {
+    public static RingGroupFuture ring(EslConnection connection, RingGroupRequest request) {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(request, "request");
         RingStrategy strategy = switch (request.mode()) {

@@ -76,11 +76,23 @@ final class FreeSwitchConnectionManager {
         return connections.size();
     }
 
-    synchronized void closeAll() {
-        List<SharedConnection> all = new ArrayList<>(connections.values());
-        connections.clear();
-        for (SharedConnection shared : all) {
-            shared.close();
+    /**
+     * Closes every connection, each after the hang-ups of the groups still ringing through it, and waits (bounded,
+     * whatever interrupts the stopping thread) for that: an application stopping right after would otherwise exit
+     * before its legs were hung up.
+     */
+    void closeAll() {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        synchronized (this) {
+            List<SharedConnection> all = new ArrayList<>(connections.values());
+            connections.clear();
+            for (SharedConnection shared : all) {
+                closing.add(shared.close());
+            }
+        }
+        if (!StopWait.await(CompletableFuture.allOf(closing.toArray(new CompletableFuture[0])),
+                RingingGroups.HANGUP_GRACE)) {
+            LOG.warn("FreeSWITCH event socket connections not closed within {}", RingingGroups.HANGUP_GRACE);
         }
     }
 

@@ -167,7 +167,8 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteI
         return cause;
     }
 
-    private synchronized SharedConnection currentConnection() {
+    /** The shared connection this producer holds now, without opening one; {@code null} when it holds none. */
+    synchronized SharedConnection heldConnection() {
         return shared;
     }
 

@@ -127,7 +127,11 @@ final class OutboundConsumer extends DefaultConsumer {
     @Override
     protected void doStop() throws Exception {
         if (server != null) {
-            server.closeAsync().get(configuration.getConnectTimeout(), TimeUnit.MILLISECONDS);
+            // bounded, and not cut short by an interrupt: the sessions' last commands (hang-ups) go out first
+            if (!StopWait.await(server.closeAsync(), Duration.ofMillis(configuration.getConnectTimeout()))) {
+                LOG.warn("Outbound socket server on port {} not closed within {} ms", server.port(),
+                        configuration.getConnectTimeout());
+            }
             server = null;
         }
         super.doStop();

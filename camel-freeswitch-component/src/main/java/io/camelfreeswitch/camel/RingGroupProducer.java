@@ -22,12 +22,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Rings a group and puts the {@link RingGroupResult} in the body, with the outcome, the answered channel and its
@@ -37,10 +33,11 @@ import java.util.concurrent.TimeoutException;
 final class RingGroupProducer extends FreeSwitchProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RingGroupProducer.class);
-    private static final long STOP_GRACE_SECONDS = 10;
-
-    /** Groups started by this producer and not finished yet. */
-    private final Set<CompletableFuture<RingGroupResult>> ringing = ConcurrentHashMap.newKeySet();
+    /** Groups started by this producer whose hang-ups may still be due. */
+    private final RingingGroups ringing = new RingingGroups();
+    /** Guards {@link #stopping}: a group is either seen by {@link #doStop()} or never started. */
+    private final Object startGate = new Object();
+    private boolean stopping;
     /** For the dev console; masked once here rather than on every group. */
     private final String safeUri = endpoint.safeUri();
     private LoadBalancer balancer;
@@ -52,6 +49,9 @@ final class RingGroupProducer extends FreeSwitchProducer {
     @Override
     protected void doStart() throws Exception {
         balancer = configuration.getBalancer();
+        synchronized (startGate) {
+            stopping = false;
+        }
         super.doStart();
     }
 
@@ -70,14 +70,27 @@ final class RingGroupProducer extends FreeSwitchProducer {
     protected CompletableFuture<?> invoke(Exchange exchange, EslConnection connection, OutboundCall call) {
         String routeId = routeIdOf(exchange);
         RingGroupRequest request = request(exchange, call, routeId);
-        CompletableFuture<RingGroupResult> ring = RingGroup.ring(connection, request);
-        if (ring instanceof RingGroupFuture future) {
-            endpoint.getComponent().getRingGroupsInFlight().track(new RingGroupsInFlight.Group(routeId, safeUri,
-                    request, future, Instant.now()));
+        RingGroupFuture ring;
+        synchronized (startGate) {
+            if (stopping) {
+                // its hang-ups could race the connection's close: refuse it rather than ring unwatched legs
+                return CompletableFuture.failedFuture(new RejectedExecutionException("Endpoint "
+                        + endpoint.safeUri() + " is stopping: ring group to " + request.destinations()
+                        + " not started"));
+            }
+            ring = RingGroup.ring(connection, request);
+            ringing.add(ring);
         }
-        ringing.add(ring);
-        ring.whenComplete((r, e) -> ringing.remove(ring));
-        return ring.thenApply(result -> {
+        endpoint.getComponent().getRingGroupsInFlight().track(new RingGroupsInFlight.Group(routeId, safeUri,
+                request, ring, Instant.now()));
+        SharedConnection shared = heldConnection();
+        if (shared != null && shared.connection() == connection) {
+            shared.ringing(ring);
+        }
+        return ring.exceptionallyCompose(failure -> CompletableFuture.failedFuture(ring.isCancelled()
+                ? new RejectedExecutionException("Endpoint " + endpoint.safeUri() + " stopped while its ring group to "
+                        + request.destinations() + " was ringing: every leg was hung up")
+                : failure)).thenApply(result -> {
             publish(exchange.getMessage(), result);
             if (call != null && result.outcome() == RingGroupOutcome.CANCELLED
                     && call.uuid().equals(request.callerUuid())) {
@@ -96,26 +109,23 @@ final class RingGroupProducer extends FreeSwitchProducer {
     /**
      * A stopping route (forced after Camel's graceful-shutdown wait, or the whole context) must not leave the legs
      * of its unfinished groups ringing on FreeSWITCH nor their leases counted: cancel them, which hangs up every leg
-     * with ORIGINATOR_CANCEL, and wait until those hang-ups are on the wire before the connection may be closed.
+     * with ORIGINATOR_CANCEL, and wait until FreeSWITCH has accepted those hang-ups before the connection may be
+     * closed. The wait is bounded and survives interrupts (containers and supervisors interrupt the threads they
+     * stop); even if it were cut short, the connection's own close hangs up what is left before closing.
      */
     @Override
     protected void doStop() throws Exception {
-        List<CompletableFuture<Void>> hangups = new ArrayList<>();
-        for (CompletableFuture<RingGroupResult> ring : List.copyOf(ringing)) {
-            ring.cancel(false);
-            if (ring instanceof RingGroupFuture future) {
-                hangups.add(future.hangupsSent());
-            }
+        synchronized (startGate) {
+            stopping = true;
         }
-        if (!hangups.isEmpty()) {
+        if (!ringing.isEmpty()) {
             LOG.info("Endpoint {} stopping: hanging up {} ring group(s) still ringing", endpoint.safeUri(),
-                    hangups.size());
-            try {
-                CompletableFuture.allOf(hangups.toArray(new CompletableFuture[0])).get(STOP_GRACE_SECONDS,
-                        TimeUnit.SECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                LOG.warn("Endpoint {} stopping: hang-ups of ringing legs not sent within {} s", endpoint.safeUri(),
-                        STOP_GRACE_SECONDS);
+                    ringing.size());
+            CompletableFuture<Void> hangups = ringing.hangUpAll();
+            SharedConnection shared = heldConnection();
+            if (!StopWait.await(shared == null ? hangups : shared.whileUp(hangups), RingingGroups.HANGUP_GRACE)) {
+                LOG.warn("Endpoint {} stopping: hang-ups of ringing legs not accepted within {}",
+                        endpoint.safeUri(), RingingGroups.HANGUP_GRACE);
             }
         }
         super.doStop();

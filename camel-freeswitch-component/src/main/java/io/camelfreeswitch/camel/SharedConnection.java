@@ -1,5 +1,6 @@
 package io.camelfreeswitch.camel;
 
+import io.camelfreeswitch.call.RingGroupFuture;
 import io.camelfreeswitch.esl.AuthenticationException;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.ConnectionState;
@@ -23,6 +24,7 @@ final class SharedConnection {
     private final boolean owned;
     private final CompletableFuture<Void> firstUp = new CompletableFuture<>();
     private final Registration stateRegistration;
+    private final RingingGroups ringGroups = new RingingGroups();
     private volatile Throwable lastFailure;
     private volatile int references;
 
@@ -134,8 +136,39 @@ final class SharedConnection {
         });
     }
 
+    /**
+     * Remembers a group ringing through this connection: closing it first hangs the group up. Routes hang up their
+     * own groups when they stop; this covers the others (a producer outside any route, a stop cut short).
+     */
+    void ringing(RingGroupFuture group) {
+        ringGroups.add(group);
+    }
+
+    /**
+     * Completes with {@code hangups}, or as soon as this connection is not up: hang-ups cannot go through a connection
+     * that is down, and a stopping application should not wait for it to come back.
+     */
+    CompletableFuture<Void> whileUp(CompletableFuture<Void> hangups) {
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        hangups.whenComplete((ok, failure) -> settled.complete(null));
+        Registration watch = connection.addStateListener((state, cause) -> {
+            if (state != ConnectionState.UP) {
+                settled.complete(null);
+            }
+        });
+        settled.whenComplete((ok, failure) -> watch.close());
+        return settled;
+    }
+
+    /**
+     * Hangs up the groups still ringing through this connection and, once FreeSWITCH has accepted those hang-ups
+     * (or after {@link RingingGroups#HANGUP_GRACE}, or at once if the connection is down), closes it: closing first
+     * would leave their legs ringing.
+     */
     CompletableFuture<Void> close() {
-        stateRegistration.close();
-        return owned ? connection.closeAsync() : CompletableFuture.completedFuture(null);
+        return whileUp(ringGroups.hangUpAll()).thenCompose(hungUp -> {
+            stateRegistration.close();
+            return owned ? connection.closeAsync() : CompletableFuture.<Void>completedFuture(null);
+        });
     }
 }

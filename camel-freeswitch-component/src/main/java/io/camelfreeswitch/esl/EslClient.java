@@ -477,13 +477,8 @@ public final class EslClient extends AbstractEslConnection {
                 ? up.send("exit", EslCommands.line("exit"), EXIT_GRACE).handle((r, e) -> null)
                 : CompletableFuture.completedFuture(null);
         exit.whenComplete((r, e) -> {
-            CompletableFuture<Void> socketClosed = new CompletableFuture<>();
-            Channel ch = handler == null ? null : handler.channel();
-            if (ch != null) {
-                ch.close().addListener(f -> socketClosed.complete(null));
-            } else {
-                socketClosed.complete(null);
-            }
+            CompletableFuture<Void> socketClosed = handler == null ? CompletableFuture.completedFuture(null)
+                    : handler.closeAfterWrites(EXIT_GRACE);
             socketClosed.whenComplete((r2, e2) -> finishClose());
         });
         return closeFuture;

@@ -1,6 +1,7 @@
 package io.camelfreeswitch.esl;
 
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
@@ -141,6 +142,36 @@ final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMessage> {
             LOG.warn("Closing ESL connection to {}: {}", peer, reason.getMessage());
             ch.close();
         });
+    }
+
+    /**
+     * Closes the socket once every command written so far has left it: Netty drops writes still queued when a channel
+     * closes, and a hang-up dropped there leaves a phone ringing. A peer that stopped reading cannot keep the socket
+     * open past {@code grace}. Completes when the socket is closed.
+     */
+    CompletableFuture<Void> closeAfterWrites(Duration grace) {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Channel ch = channel;
+        if (ch == null) {
+            closed.complete(null);
+            return closed;
+        }
+        ch.closeFuture().addListener(f -> closed.complete(null));
+        Runnable flushThenClose = () -> {
+            ScheduledFuture<?> stuck = ch.eventLoop().schedule(() -> ch.close(), grace.toNanos(),
+                    TimeUnit.NANOSECONDS);
+            // the empty write completes after every earlier write on this channel has been flushed (or failed)
+            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> {
+                stuck.cancel(false);
+                ch.close();
+            });
+        };
+        try {
+            ch.eventLoop().execute(flushThenClose);
+        } catch (RejectedExecutionException e) {
+            ch.close(); // the event loop is gone, and with it anything it had not written
+        }
+        return closed;
     }
 
     /** Closes the socket; pending commands fail with ConnectionLostException. */

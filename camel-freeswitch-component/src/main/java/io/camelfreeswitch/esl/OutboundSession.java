@@ -184,7 +184,7 @@ public final class OutboundSession extends AbstractEslConnection {
     public CompletableFuture<Void> closeAsync() {
         if (handler.isOpen()) {
             handler.send("exit", EslCommands.line("exit"), EXIT_GRACE)
-                    .whenComplete((reply, failure) -> handler.close());
+                    .whenComplete((reply, failure) -> handler.closeAfterWrites(EXIT_GRACE));
         } else {
             handler.close();
         }

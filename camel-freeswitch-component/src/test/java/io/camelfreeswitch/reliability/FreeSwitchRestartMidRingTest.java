@@ -122,9 +122,11 @@ class FreeSwitchRestartMidRingTest {
 
     @Test
     void aDroppedConnectionMidRingIsTheSameStoryWithoutTheListenerGoingAway() throws Exception {
-        // early media that lasts beyond the test: with early-100 a loaded machine let that leg answer before the drop
+        // the early-media leg must still be ringing when the connection drops: it answers only after the ring
+        // timeout (an early medium of 100 ms answered before the drop on a loaded machine, and the group won)
         CompletableFuture<RingGroupResult> group = RingGroup.ring(ringer,
-                RingGroupRequest.builder(List.of("sim/no-answer", "sim/early-50000", "sim/no-answer"))
+                RingGroupRequest.builder(List.of("sim/no-answer", "sim/early-" + RING_TIMEOUT.plusSeconds(1).toMillis(),
+                                "sim/no-answer"))
                         .mode(RingMode.PARALLEL).timeout(RING_TIMEOUT).build());
         await().atMost(WELL_WITHIN).until(() -> sim.ledger().liveChannels() == 3);
         sim.faults().dropAllConnections();

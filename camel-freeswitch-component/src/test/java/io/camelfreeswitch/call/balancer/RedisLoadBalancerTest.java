@@ -172,8 +172,9 @@ class RedisLoadBalancerTest extends LoadBalancerContract {
     @Test
     void redisKilledMidTestFailsPromptlyWithAClearError() {
         try (KillableRedis redis = KillableRedis.start()) {
+            // the healthy acquisition before the kill must not time out on a loaded machine: 2 s, not 500 ms
             RedisLoadBalancer victim = closeLater(RedisLoadBalancer.builder().redisUri(redis.uri()).keyPrefix(prefix)
-                    .commandTimeout(Duration.ofMillis(500)).build());
+                    .commandTimeout(Duration.ofSeconds(2)).build());
             Lease before = acquire(victim, AGENTS);
 
             redis.kill();
@@ -206,8 +207,9 @@ class RedisLoadBalancerTest extends LoadBalancerContract {
     @Test
     void aHungRedisTimesOutInsteadOfHanging() {
         try (KillableRedis redis = KillableRedis.start()) {
+            // well under the 8 s pause, yet long enough for the healthy acquisition first on a loaded machine
             RedisLoadBalancer patient = closeLater(RedisLoadBalancer.builder().redisUri(redis.uri()).keyPrefix(prefix)
-                    .commandTimeout(Duration.ofMillis(300)).build());
+                    .commandTimeout(Duration.ofSeconds(2)).build());
             resultOf(acquire(patient, AGENTS).release());
             RedisClient pauserClient = RedisClient.create(redis.uri());
             try (StatefulRedisConnection<String, String> pauser = pauserClient.connect()) {
