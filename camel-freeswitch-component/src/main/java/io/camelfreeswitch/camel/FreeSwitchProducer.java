@@ -74,7 +74,7 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteI
                 WritableHealthCheckRepository.class);
         if (healthChecks != null) {
             healthCheck = new FreeSwitchConnectionHealthCheck(
-                    "producer:" + (routeId == null ? "" : routeId + ":") + endpoint.safeUri(), this::currentConnection);
+                    "producer:" + (routeId == null ? "" : routeId + ":") + endpoint.safeUri(), this::heldConnection);
             healthCheck.setCamelContext(endpoint.getCamelContext());
             healthChecks.addHealthCheck(healthCheck);
         }
