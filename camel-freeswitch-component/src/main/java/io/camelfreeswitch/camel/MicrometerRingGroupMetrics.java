@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Ring group meters of one Camel context, all tagged {@code camelContext}:
@@ -97,6 +98,14 @@ final class MicrometerRingGroupMetrics implements RingGroupMetrics {
         return meter;
     }
 
+    /**
+     * Every gauge of this component: Micrometer keeps a gauge's object only weakly, and a gauge over an object
+     * nothing else keeps would read NaN after the next garbage collection.
+     */
+    private static <T> Gauge.Builder<T> gauge(String name, T object, ToDoubleFunction<T> reading) {
+        return Gauge.builder(name, object, reading).strongReference(true);
+    }
+
     private void gaugeLoadOf(LoadBalancer balancer, String destination) {
         if (gaugedDestinations.contains(destination)) {
             return;
@@ -110,11 +119,10 @@ final class MicrometerRingGroupMetrics implements RingGroupMetrics {
             return;
         }
         if (gaugedDestinations.add(destination)) {
-            keep(Gauge.builder("freeswitch.balancer.load", new LoadReading(balancer, destination), LoadReading::read)
+            keep(gauge("freeswitch.balancer.load", new LoadReading(balancer, destination), LoadReading::read)
                     .description("Leases the LoadBalancer holds on a destination (calls ringing or, with loadScope"
                             + " CALL, connected)")
                     .tags(contextTags).tag("destination", destination)
-                    .strongReference(true)
                     .register(registry));
         }
     }
@@ -126,10 +134,9 @@ final class MicrometerRingGroupMetrics implements RingGroupMetrics {
 
         RouteMeters(String routeId) {
             this.tags = contextTags.and("routeId", routeId);
-            keep(Gauge.builder("freeswitch.ringgroup.legs.live", liveLegs, AtomicLong::get)
+            keep(gauge("freeswitch.ringgroup.legs.live", liveLegs, AtomicLong::get)
                     .description("Ring group legs originated whose outcome is not decided yet")
                     .tags(tags)
-                    .strongReference(true)
                     .register(registry));
         }
 
