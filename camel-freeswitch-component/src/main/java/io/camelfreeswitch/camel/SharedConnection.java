@@ -157,6 +157,10 @@ final class SharedConnection {
             }
         });
         settled.whenComplete((ok, failure) -> watch.close());
+        if (connection.state() != ConnectionState.UP) {
+            // already down before the listener was added: no state change will come to say so
+            settled.complete(null);
+        }
         return settled;
     }
 
