@@ -31,16 +31,20 @@ public final class ApiCommand<T> {
      * socket is not held while it runs. Fails with the connection's own exception (not wrapped).
      */
     public CompletableFuture<T> bgapi(EslConnection connection) {
-        return read(connection.bgapi(text), judged -> judged); // the connection judged the job's output
+        return read(connection.bgapi(text), reading); // the connection judged the job's output
     }
 
     /** Sends it as {@code api}, which holds FreeSWITCH's whole socket until it is done: only for quick commands. */
     public CompletableFuture<T> api(EslConnection connection) {
-        String description = "api " + text;
-        return read(connection.api(text), output -> EslReplies.result(description, output));
+        return read(connection.api(text), this::apiResult);
     }
 
-    private CompletableFuture<T> read(CompletableFuture<String> output, Function<String, String> judge) {
+    /** The output of this command sent as api, judged by {@link EslReplies#result} and read. */
+    T apiResult(String output) {
+        return reading.apply(EslReplies.result("api " + text, output));
+    }
+
+    private CompletableFuture<T> read(CompletableFuture<String> output, Function<String, T> read) {
         CompletableFuture<T> result = new CompletableFuture<>();
         output.whenComplete((value, failure) -> {
             if (failure != null) {
@@ -48,7 +52,7 @@ public final class ApiCommand<T> {
                 return;
             }
             try {
-                result.complete(reading.apply(judge.apply(value)));
+                result.complete(read.apply(value));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
