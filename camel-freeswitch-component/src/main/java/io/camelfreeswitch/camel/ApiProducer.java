@@ -2,6 +2,7 @@ package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.esl.CommandRejectedException;
 import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.internal.EslCommands;
 import io.camelfreeswitch.esl.internal.EslReplies;
 import org.apache.camel.Exchange;
 
@@ -37,7 +38,7 @@ final class ApiProducer extends FreeSwitchProducer {
             });
         }
         return connection.api(command).thenApply(reply -> {
-            CommandRejectedException rejected = EslReplies.rejection("api " + command, reply);
+            CommandRejectedException rejected = EslReplies.rejection(EslCommands.apiDescription(command), reply);
             if (rejected != null) {
                 if (configuration.isFailOnErrorReply()) {
                     throw rejected;

@@ -41,7 +41,7 @@ public final class ApiCommand<T> {
 
     /** The output of this command sent as api, judged by {@link EslReplies#result} and read. */
     T apiResult(String output) {
-        return reading.apply(EslReplies.result("api " + text, output));
+        return reading.apply(EslReplies.result(EslCommands.apiDescription(text), output));
     }
 
     private CompletableFuture<T> read(CompletableFuture<String> output, Function<String, T> read) {

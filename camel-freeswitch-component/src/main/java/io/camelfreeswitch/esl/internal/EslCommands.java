@@ -151,13 +151,18 @@ public final class EslCommands {
     /** {@code api <command>}; reads as the output, unjudged (a command/reply instead is judged: -ERR fails). */
     public static EslCommand<String> api(String command) {
         requireToken("command", command);
-        String description = "api " + command;
+        String description = apiDescription(command);
         return new EslCommand<>(description, line(description), reply -> {
             if (!"api/response".equals(reply.contentType())) {
                 EslReplies.requireOk(description, reply);
             }
             return reply.bodyAsString();
         });
+    }
+
+    /** The name {@code api <command>} goes by in logs and errors. */
+    public static String apiDescription(String command) {
+        return "api " + command;
     }
 
     /**
