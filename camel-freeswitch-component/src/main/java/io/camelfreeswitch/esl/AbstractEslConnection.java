@@ -45,7 +45,8 @@ abstract class AbstractEslConnection implements EslConnection {
     private final Map<String, String[]> filters = new LinkedHashMap<>();
     private final CopyOnWriteArrayList<ConnectionStateListener> stateListeners = new CopyOnWriteArrayList<>();
     private final SerialExecutor stateLane;
-    // written under stateListeners' lock
+    private final Object stateLock = new Object();
+    // written under stateLock
     private volatile ConnectionState state;
     private volatile Throwable stateCause;
 
@@ -117,7 +118,7 @@ abstract class AbstractEslConnection implements EslConnection {
      * {@code afterwards} runs on the state lane once every listener was told (or at once when nothing changed).
      */
     boolean setState(ConnectionState newState, Throwable cause, Runnable afterwards) {
-        synchronized (stateListeners) {
+        synchronized (stateLock) {
             if (state == ConnectionState.CLOSED || (state == newState && cause == stateCause)) {
                 if (afterwards != null) {
                     stateLane.execute(afterwards);
