@@ -5,6 +5,7 @@ import io.camelfreeswitch.esl.ConnectionState;
 import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.esl.EslEvent;
 import io.camelfreeswitch.esl.Registration;
+import io.camelfreeswitch.esl.internal.EslCommands;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -55,8 +56,8 @@ public final class Channel {
         } else if (connectionState == ConnectionState.UP && missedEvents && !isHungUp()) {
             missedEvents = false;
             if (seen.isDone() && !seen.isCompletedExceptionally()) {
-                connection.api("uuid_exists " + uuid).thenAccept(body -> {
-                    if (body != null && body.strip().equals("false")) {
+                EslCommands.uuidExists(uuid).api(connection).thenAccept(exists -> {
+                    if (!exists) {
                         markHungUp("NORMAL_CLEARING");
                     }
                 });
@@ -192,7 +193,7 @@ public final class Channel {
 
     /** Bridges this channel with {@code other} ({@code uuid_bridge}); both must be up on the same FreeSWITCH. */
     public CompletableFuture<Void> bridge(Channel other) {
-        return connection.bgapi("uuid_bridge " + uuid + " " + other.uuid()).thenApply(ok -> null);
+        return EslCommands.uuidBridge(uuid, other.uuid()).bgapi(connection);
     }
 
     /** Runs a dialplan application on the channel; completes at its CHANNEL_EXECUTE_COMPLETE. */

@@ -4,6 +4,7 @@ import io.camelfreeswitch.call.balancer.Lease;
 import io.camelfreeswitch.esl.CommandRejectedException;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.internal.EslCommands;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -79,8 +80,8 @@ final class Leg {
         });
         channel.hungUp().whenComplete((cause, e) -> engine.execute(() -> onGone(cause)));
         ringStarted = Instant.now();
-        String command = "originate " + DialString.originate(destination, originateVariables(), "&park()");
-        connection.bgapi(command).whenComplete((body, e) -> engine.execute(() -> onJob(e)));
+        EslCommands.originate(DialString.originate(destination, originateVariables(), "&park()")).bgapi(connection)
+                .whenComplete((body, e) -> engine.execute(() -> onJob(e)));
     }
 
     private Map<String, String> originateVariables() {
@@ -220,19 +221,20 @@ final class Leg {
         }
         killAttempts++;
         kill = Kill.SENT;
-        connection.api("uuid_kill " + uuid + " " + killCause)
-                .whenComplete((body, e) -> engine.execute(() -> onKillReply(body, e)));
+        // bgapi: an api uuid_kill would hold FreeSWITCH's whole socket while it runs
+        EslCommands.uuidKill(uuid, killCause).bgapi(connection)
+                .whenComplete((ok, e) -> engine.execute(() -> onKillReply(e)));
     }
 
-    private void onKillReply(String body, Throwable error) {
+    private void onKillReply(Throwable error) {
         if (channel.isHungUp()) {
             return;
         }
-        if (error != null) {
+        if (error != null && !(error instanceof CommandRejectedException)) {
             kill = Kill.UNSENT; // the connection is down: the engine retries when it is back
             return;
         }
-        if (body != null && body.strip().startsWith("+OK")) {
+        if (error == null) {
             kill = Kill.ACCEPTED;
             engine.legSettled(this); // its hang-up is on its way: the group's hang-ups may now count as sent
             return;

@@ -6,6 +6,7 @@ import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.ConnectionState;
 import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.esl.Registration;
+import io.camelfreeswitch.esl.internal.EslCommands;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,8 +94,8 @@ final class RingEngine {
         caller = Channel.track(connection, callerUuid, null);
         caller.hungUp().whenComplete((cause, e) -> execute(() -> finish(RingGroupOutcome.CANCELLED, null)));
         // the caller may have left before we started listening: ask once
-        connection.api("uuid_exists " + callerUuid).whenComplete((body, e) -> {
-            if (e == null && body != null && body.strip().equals("false")) {
+        EslCommands.uuidExists(callerUuid).api(connection).whenComplete((exists, e) -> {
+            if (e == null && !exists) {
                 execute(() -> finish(RingGroupOutcome.CANCELLED, null));
             }
         });

@@ -2,6 +2,8 @@ package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.esl.CommandRejectedException;
 import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.EslReplies;
 import org.apache.camel.Exchange;
 
 import java.util.UUID;
@@ -36,9 +38,10 @@ final class ApiProducer extends FreeSwitchProducer {
             });
         }
         return connection.api(command).thenApply(reply -> {
-            if (reply != null && reply.startsWith("-ERR")) {
+            CommandRejectedException rejected = EslReplies.rejection(EslCommands.apiDescription(command), reply);
+            if (rejected != null) {
                 if (configuration.isFailOnErrorReply()) {
-                    throw new CommandRejectedException("api " + command, reply);
+                    throw rejected;
                 }
                 exchange.getMessage().setHeader(FreeSwitchConstants.ERROR_REPLY, Boolean.TRUE);
             }

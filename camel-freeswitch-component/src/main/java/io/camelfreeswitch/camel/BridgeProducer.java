@@ -1,6 +1,7 @@
 package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.internal.EslCommands;
 import org.apache.camel.Exchange;
 
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,6 @@ final class BridgeProducer extends FreeSwitchProducer {
                     + " from a ringGroup)";
         }
         ChannelTarget.checked(other, "bridge", header);
-        return connection.bgapi("uuid_bridge " + uuid + " " + other).thenApply(reply -> null);
+        return EslCommands.uuidBridge(uuid, other).bgapi(connection);
     }
 }

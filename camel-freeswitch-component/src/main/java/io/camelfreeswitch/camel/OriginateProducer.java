@@ -2,6 +2,7 @@ package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.call.DialString;
 import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.internal.EslCommands;
 import org.apache.camel.Exchange;
 
 import java.util.Map;
@@ -27,9 +28,9 @@ final class OriginateProducer extends FreeSwitchProducer {
         String uuid = UUID.randomUUID().toString();
         Map<String, String> variables = ChannelVariables.merged(configuration, exchange);
         variables.put("origination_uuid", uuid);
-        String command = "originate " + DialString.originate(destination, variables, application(exchange));
+        String arguments = DialString.originate(destination, variables, application(exchange));
         exchange.getMessage().setHeader(FreeSwitchConstants.UUID, uuid);
-        return connection.bgapi(command).thenApply(reply -> uuid);
+        return EslCommands.originate(arguments).bgapi(connection).thenApply(reply -> uuid);
     }
 
     private String application(Exchange exchange) {

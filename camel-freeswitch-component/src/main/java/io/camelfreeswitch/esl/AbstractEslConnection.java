@@ -1,5 +1,9 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.EslCommand;
+import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.EslProtocolHandler;
+import io.camelfreeswitch.esl.internal.EslReplies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,12 +18,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 /**
  * The commands both kinds of ESL connection offer (inbound client, outbound session), written over whatever socket
- * is current. Remembers subscriptions and filters so a reconnecting client can restore them, and correlates
- * {@code bgapi} jobs (by Job-UUID) and {@code sendmsg execute} (by Event-UUID, echoed as Application-UUID).
+ * is current. Remembers subscriptions and filters so a reconnecting client can restore them, correlates
+ * {@code bgapi} jobs (by Job-UUID) and {@code sendmsg execute} (by Event-UUID, echoed as Application-UUID), and
+ * tells state listeners of every change in order, on one serial lane.
  */
 abstract class AbstractEslConnection implements EslConnection {
     private static final Logger LOG = LoggerFactory.getLogger(AbstractEslConnection.class);
@@ -37,13 +43,22 @@ abstract class AbstractEslConnection implements EslConnection {
     private final ConcurrentHashMap<String, CompletableFuture<EslEvent>> executions = new ConcurrentHashMap<>();
     private final Set<String> subscriptions = new LinkedHashSet<>();
     private final Map<String, String[]> filters = new LinkedHashMap<>();
+    private final CopyOnWriteArrayList<ConnectionStateListener> stateListeners = new CopyOnWriteArrayList<>();
+    private final SerialExecutor stateLane;
+    private final Object stateLock = new Object();
+    // written under stateLock
+    private volatile ConnectionState state;
+    private volatile Throwable stateCause;
 
-    AbstractEslConnection(Executor dispatchPool, Duration requestTimeout, EventFormat eventFormat) {
+    AbstractEslConnection(Executor dispatchPool, Duration requestTimeout, EventFormat eventFormat,
+                          ConnectionState initialState) {
         this.dispatcher = new EventDispatcher(dispatchPool, this::onEventInternally);
         // not a serial lane: a caller that joins one reply inside another's continuation must not deadlock
         this.completions = dispatchPool;
         this.requestTimeout = requestTimeout;
         this.eventFormat = eventFormat;
+        this.stateLane = new SerialExecutor(dispatchPool);
+        this.state = initialState;
     }
 
     /** The socket commands go to now, or {@code null} when not usable. */
@@ -57,32 +72,83 @@ abstract class AbstractEslConnection implements EslConnection {
         return ensureSubscribed(CHANNEL_EXECUTE_COMPLETE);
     }
 
-    CompletableFuture<EslMessage> send(String description, String wire, Duration timeout) {
+    /** Sends the command on the current socket; completes with its reply as the command reads it. */
+    <T> CompletableFuture<T> send(EslCommand<T> command, Duration timeout) {
         EslProtocolHandler handler = activeHandler();
         if (handler == null) {
-            return CompletableFuture.failedFuture(new ConnectionLostException(
-                    "not connected to ESL at " + peer() + " (state " + state() + "); '" + description + "' not sent"));
+            return CompletableFuture.failedFuture(new ConnectionLostException("not connected to ESL at " + peer()
+                    + " (state " + state() + "); '" + command.description() + "' not sent"));
         }
-        return handler.send(description, wire, timeout);
+        return handler.send(command, timeout).thenApply(command::reply);
     }
 
-    /** Sends a command whose reply is a {@code command/reply}; fails on {@code -ERR}. */
-    CompletableFuture<EslMessage> command(String description, String wire, Duration timeout) {
-        return send(description, wire, timeout).thenApply(reply -> requireOk(description, reply));
+    <T> CompletableFuture<T> send(EslCommand<T> command) {
+        return send(command, requestTimeout);
     }
 
-    static EslMessage requireOk(String description, EslMessage reply) {
-        String text = replyText(reply);
-        if (text != null && text.startsWith("-ERR")) {
-            throw new CommandRejectedException(description, text);
+    // ---- state ----
+
+    @Override
+    public ConnectionState state() {
+        return state;
+    }
+
+    /** The cause given with the current state, if any. */
+    Throwable stateCause() {
+        return stateCause;
+    }
+
+    @Override
+    public Registration addStateListener(ConnectionStateListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener must not be null");
         }
-        return reply;
+        stateListeners.add(listener);
+        // told on the state lane so it cannot overtake or be overtaken by a concurrent change
+        stateLane.execute(() -> {
+            if (stateListeners.contains(listener)) {
+                notifyState(listener, state, stateCause);
+            }
+        });
+        return () -> stateListeners.remove(listener);
     }
 
-    /** Reply-Text, URL-decoded when FreeSWITCH encoded it (the outbound connect reply does). */
-    static String replyText(EslMessage reply) {
-        String text = reply.header("Reply-Text");
-        return text != null && text.indexOf('%') >= 0 ? UrlDecoding.decode(text) : text;
+    /**
+     * Records and announces a change; nothing happens once CLOSED, or when neither state nor cause changed.
+     * {@code afterwards} runs on the state lane once every listener was told (or at once when nothing changed).
+     */
+    boolean setState(ConnectionState newState, Throwable cause, Runnable afterwards) {
+        synchronized (stateLock) {
+            if (state == ConnectionState.CLOSED || (state == newState && cause == stateCause)) {
+                if (afterwards != null) {
+                    stateLane.execute(afterwards);
+                }
+                return false;
+            }
+            state = newState;
+            stateCause = cause;
+        }
+        LOG.debug("ESL connection {} is {}{}", peer(), newState, cause == null ? "" : ": " + cause.getMessage());
+        List<ConnectionStateListener> listeners = new ArrayList<>(stateListeners);
+        stateLane.execute(() -> {
+            listeners.forEach(l -> notifyState(l, newState, cause));
+            if (afterwards != null) {
+                afterwards.run();
+            }
+        });
+        return true;
+    }
+
+    boolean setState(ConnectionState newState, Throwable cause) {
+        return setState(newState, cause, null);
+    }
+
+    private static void notifyState(ConnectionStateListener listener, ConnectionState state, Throwable cause) {
+        try {
+            listener.onStateChange(state, cause);
+        } catch (Throwable t) {
+            LOG.warn("ESL state listener failed", t);
+        }
     }
 
     // ---- api / bgapi ----
@@ -94,37 +160,23 @@ abstract class AbstractEslConnection implements EslConnection {
 
     /** As {@link #api(String)} with its own timeout (long-running api commands such as a blocking originate). */
     public CompletableFuture<String> api(String command, Duration timeout) {
-        EslCommands.requireToken("command", command);
-        String description = "api " + command;
-        return send(description, EslCommands.line(description), timeout).thenApply(reply -> {
-            if ("api/response".equals(reply.contentType())) {
-                return reply.bodyAsString();
-            }
-            requireOk(description, reply);
-            return reply.bodyAsString();
-        });
+        return send(EslCommands.api(command), timeout);
     }
 
     @Override
     public CompletableFuture<String> bgapi(String command, String jobUuid) {
-        EslCommands.requireToken("command", command);
-        EslCommands.requireToken("jobUuid", jobUuid);
-        if (jobUuid.indexOf(' ') >= 0) {
-            throw new IllegalArgumentException("jobUuid must not contain spaces: " + jobUuid);
-        }
+        EslCommand<Void> bgapi = EslCommands.bgapi(command, jobUuid);
         CompletableFuture<String> result = new CompletableFuture<>();
-        String description = "bgapi " + command;
-        if (jobs.putIfAbsent(jobUuid, new PendingJob(description, result)) != null) {
+        if (jobs.putIfAbsent(jobUuid, new PendingJob(bgapi.description(), result)) != null) {
             throw new IllegalArgumentException("jobUuid " + jobUuid + " is already pending");
         }
         ensureSubscribed(BACKGROUND_JOB);
-        command(description, EslCommands.withHeaders(description, Map.of("Job-UUID", jobUuid), null), requestTimeout)
-                .whenComplete((reply, failure) -> {
-                    if (failure != null) {
-                        jobs.remove(jobUuid);
-                        result.completeExceptionally(unwrap(failure));
-                    }
-                });
+        send(bgapi).whenComplete((reply, failure) -> {
+            if (failure != null) {
+                jobs.remove(jobUuid);
+                result.completeExceptionally(unwrap(failure));
+            }
+        });
         return result;
     }
 
@@ -143,8 +195,7 @@ abstract class AbstractEslConnection implements EslConnection {
         if (added.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        String line = "event " + eventFormat.keyword() + " " + String.join(" ", added);
-        return command(line, EslCommands.line(line), requestTimeout).thenApply(reply -> null);
+        return send(EslCommands.event(eventFormat, added));
     }
 
     @Override
@@ -156,8 +207,7 @@ abstract class AbstractEslConnection implements EslConnection {
         if (names.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        String line = "nixevent " + String.join(" ", names);
-        return command(line, EslCommands.line(line), requestTimeout).thenApply(reply -> null);
+        return send(EslCommands.nixevent(names));
     }
 
     CompletableFuture<Void> ensureSubscribed(String eventName) {
@@ -185,24 +235,20 @@ abstract class AbstractEslConnection implements EslConnection {
 
     @Override
     public CompletableFuture<Void> filter(String header, String value) {
-        EslCommands.requireHeaderName("header", header);
-        EslCommands.requireToken("value", value);
+        EslCommand<Void> filter = EslCommands.filter(header, value);
         synchronized (filters) {
             filters.put(header + '\u0000' + value, new String[] {header, value});
         }
-        String line = "filter " + header + " " + value;
-        return command(line, EslCommands.line(line), requestTimeout).thenApply(reply -> null);
+        return send(filter);
     }
 
     @Override
     public CompletableFuture<Void> filterDelete(String header, String value) {
-        EslCommands.requireHeaderName("header", header);
-        EslCommands.requireToken("value", value);
+        EslCommand<Void> delete = EslCommands.filterDelete(header, value);
         synchronized (filters) {
             filters.remove(header + '\u0000' + value);
         }
-        String line = "filter delete " + header + " " + value;
-        return command(line, EslCommands.line(line), requestTimeout).thenApply(reply -> null);
+        return send(delete);
     }
 
     /** The remembered subscriptions, in the order they were added. */
@@ -229,31 +275,17 @@ abstract class AbstractEslConnection implements EslConnection {
 
     /** {@code uuid == null} sends a bare {@code sendmsg} (the outbound socket's own channel). */
     CompletableFuture<EslEvent> executeOn(String uuid, String application, String argument) {
-        EslCommands.requireHeaderValue("application", EslCommands.requireToken("application", application));
-        if (argument != null) {
-            EslCommands.requireHeaderValue("argument", argument);
-        }
         String eventUuid = UUID.randomUUID().toString();
+        EslCommand<Void> execute = EslCommands.execute(uuid, application, argument, eventUuid);
         CompletableFuture<EslEvent> result = new CompletableFuture<>();
         executions.put(eventUuid, result);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("call-command", "execute");
-        headers.put("execute-app-name", application);
-        if (argument != null && !argument.isEmpty()) {
-            headers.put("execute-app-arg", argument);
-        }
-        headers.put("event-lock", "true");
-        headers.put("Event-UUID", eventUuid);
-        String line = uuid == null ? "sendmsg" : "sendmsg " + uuid;
-        String description = line + " execute " + application;
         ensureExecuteCompleteEvents();
-        command(description, EslCommands.withHeaders(line, headers, null), requestTimeout)
-                .whenComplete((reply, failure) -> {
-                    if (failure != null) {
-                        executions.remove(eventUuid);
-                        result.completeExceptionally(unwrap(failure));
-                    }
-                });
+        send(execute).whenComplete((reply, failure) -> {
+            if (failure != null) {
+                executions.remove(eventUuid);
+                result.completeExceptionally(unwrap(failure));
+            }
+        });
         return result;
     }
 
@@ -264,31 +296,12 @@ abstract class AbstractEslConnection implements EslConnection {
     }
 
     CompletableFuture<Void> hangupOn(String uuid, String cause) {
-        String hangupCause = cause == null || cause.isBlank() ? "NORMAL_CLEARING" : cause;
-        EslCommands.requireHeaderValue("cause", EslCommands.requireToken("cause", hangupCause));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("call-command", "hangup");
-        headers.put("hangup-cause", hangupCause);
-        String line = uuid == null ? "sendmsg" : "sendmsg " + uuid;
-        return command(line + " hangup " + hangupCause, EslCommands.withHeaders(line, headers, null), requestTimeout)
-                .thenApply(reply -> null);
+        return send(EslCommands.hangup(uuid, cause));
     }
 
     @Override
     public CompletableFuture<Void> sendEvent(String eventName, Map<String, String> headers, String body) {
-        EslCommands.requireToken("eventName", eventName);
-        Map<String, String> checked = new LinkedHashMap<>();
-        if (headers != null) {
-            for (Map.Entry<String, String> header : headers.entrySet()) {
-                String name = EslCommands.requireHeaderName("header name", header.getKey());
-                if (name.equalsIgnoreCase("Content-Length")) {
-                    throw new IllegalArgumentException("header Content-Length is computed from the body");
-                }
-                checked.put(name, EslCommands.requireHeaderValue("header " + name, header.getValue()));
-            }
-        }
-        String line = "sendevent " + eventName;
-        return command(line, EslCommands.withHeaders(line, checked, body), requestTimeout).thenApply(reply -> null);
+        return send(EslCommands.sendevent(eventName, headers, body));
     }
 
     // ---- listeners ----
@@ -312,16 +325,12 @@ abstract class AbstractEslConnection implements EslConnection {
             String jobUuid = event.jobUuid();
             PendingJob job = jobUuid == null ? null : jobs.remove(jobUuid);
             if (job != null) {
-                String body = event.body();
-                String trimmed = body.strip();
                 // completed on the pool, not inline: a continuation waiting for a later event of a channel that
                 // shares this lane would otherwise block the lane that must deliver it
-                if (trimmed.startsWith("+OK")) {
-                    completeAsync(job.future, trimmed.substring(3).strip());
-                } else if (trimmed.startsWith("-ERR")) {
-                    failAsync(job.future, new CommandRejectedException(job.command, body));
-                } else {
-                    completeAsync(job.future, body);
+                try {
+                    completeAsync(job.future, EslReplies.result(job.command, event.body()));
+                } catch (CommandRejectedException rejected) {
+                    failAsync(job.future, rejected);
                 }
             }
         } else if (CHANNEL_EXECUTE_COMPLETE.equals(name)) {

@@ -1,7 +1,8 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.EslProtocolHandler;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -11,15 +12,11 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +42,8 @@ public final class EslClient extends AbstractEslConnection {
     private final EventLoopGroup group;
     private final boolean ownsGroup;
     private final ExecutorService ownedExecutor;
-    private final ReconnectBackoff backoff;
-    private final SerialExecutor stateLane;
-    private final CopyOnWriteArrayList<ConnectionStateListener> stateListeners = new CopyOnWriteArrayList<>();
+    private final ReconnectWatchdog watchdog;
+    private final EslHandshake handshake;
     private final CompletableFuture<EslClient> firstUp = new CompletableFuture<>();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final Object lifecycle = new Object();
@@ -55,19 +51,13 @@ public final class EslClient extends AbstractEslConnection {
     // guarded by lifecycle
     private boolean started;
     private boolean closed;
-    private boolean gaveUp;
     private boolean failFastOnFirstAttempt;
-    private int failedAttempts;
     private EslProtocolHandler current;
-    private ScheduledFuture<?> pendingReconnect;
 
     private volatile EslProtocolHandler authenticated;
-    private volatile EslProtocolHandler awaitingAuthReply;
-    private volatile ConnectionState state = ConnectionState.DOWN;
-    private volatile Throwable stateCause;
 
     private EslClient(EslClientOptions options, ExecutorService ownedExecutor, java.util.concurrent.Executor pool) {
-        super(pool, options.requestTimeout(), options.eventFormat());
+        super(pool, options.requestTimeout(), options.eventFormat(), ConnectionState.DOWN);
         this.options = options;
         this.ownedExecutor = ownedExecutor;
         if (options.eventLoopGroup() != null) {
@@ -79,9 +69,8 @@ public final class EslClient extends AbstractEslConnection {
                     NioIoHandler.newFactory());
             this.ownsGroup = true;
         }
-        this.backoff = new ReconnectBackoff(options.reconnectInitialDelay(), options.reconnectMaxDelay(),
-                options.reconnectMultiplier(), options.reconnectJitter());
-        this.stateLane = new SerialExecutor(pool);
+        this.watchdog = new ReconnectWatchdog(options, group);
+        this.handshake = new EslHandshake(options, new HandshakeOutcome());
     }
 
     /** A client that is not connected yet; call {@link #start()}. */
@@ -139,56 +128,15 @@ public final class EslClient extends AbstractEslConnection {
         return handler != null && handler.isOpen() ? handler : null;
     }
 
-    @Override
-    public ConnectionState state() {
-        return state;
-    }
-
-    @Override
-    public Registration addStateListener(ConnectionStateListener listener) {
-        if (listener == null) {
-            throw new IllegalArgumentException("listener must not be null");
-        }
-        stateListeners.add(listener);
-        // told on the state lane so it cannot overtake or be overtaken by a concurrent change
-        stateLane.execute(() -> {
-            if (stateListeners.contains(listener)) {
-                notifyState(listener, state, stateCause);
-            }
-        });
-        return () -> stateListeners.remove(listener);
-    }
-
-    private void setState(ConnectionState newState, Throwable cause) {
-        synchronized (lifecycle) {
-            if (state == ConnectionState.CLOSED || (state == newState && cause == stateCause)) {
-                return;
-            }
-            state = newState;
-            stateCause = cause;
-        }
-        LOG.debug("ESL client {} is {}{}", options.address(), newState, cause == null ? "" : ": " + cause.getMessage());
-        List<ConnectionStateListener> listeners = new ArrayList<>(stateListeners);
-        stateLane.execute(() -> listeners.forEach(l -> notifyState(l, newState, cause)));
-    }
-
-    private static void notifyState(ConnectionStateListener listener, ConnectionState state, Throwable cause) {
-        try {
-            listener.onStateChange(state, cause);
-        } catch (Throwable t) {
-            LOG.warn("ESL state listener failed", t);
-        }
-    }
-
     // ---- connecting ----
 
     /** Called with {@code lifecycle} held. */
     private void attempt() {
-        pendingReconnect = null;
-        if (closed || gaveUp) {
+        watchdog.attempting();
+        if (closed || watchdog.hasGivenUp()) {
             return;
         }
-        if (state != ConnectionState.CONNECTING) {
+        if (state() != ConnectionState.CONNECTING) {
             setState(ConnectionState.CONNECTING, null);
         }
         EslProtocolHandler handler = new EslProtocolHandler(new SocketOwner(), completions, options.address());
@@ -222,30 +170,22 @@ public final class EslClient extends AbstractEslConnection {
                         + ": " + (cause == null ? "cancelled" : cause.getMessage()), cause));
                 return;
             }
-            // FreeSWITCH greets with auth/request at once; a peer that never does is not FreeSWITCH
-            Channel ch = f.channel();
-            long authWait = options.connectTimeout().plus(options.requestTimeout()).toMillis();
-            ch.eventLoop().schedule(() -> {
-                if (authenticated != handler && ch.isActive()) {
-                    handler.closeWith(new EslTimeoutException("no successful auth/request exchange within "
-                            + authWait + " ms (is this FreeSWITCH's event socket?)"));
-                }
-            }, authWait, TimeUnit.MILLISECONDS);
+            handshake.expectGreeting(f.channel(), handler, () -> authenticated == handler);
         });
     }
 
     private void attemptFailed(EslProtocolHandler handler, EslException cause) {
         boolean failFast;
+        boolean gaveUp;
+        int failedAttempts;
         synchronized (lifecycle) {
             if (current != handler || closed) {
                 return;
             }
             current = null;
-            failedAttempts++;
             failFast = failFastOnFirstAttempt && !firstUp.isDone();
-            if (!failFast && options.maxReconnectAttempts() > 0 && failedAttempts >= options.maxReconnectAttempts()) {
-                gaveUp = true;
-            }
+            gaveUp = watchdog.attemptFailed(!failFast);
+            failedAttempts = watchdog.failedAttempts();
         }
         LOG.debug("ESL connection attempt to {} failed: {}", options.address(), cause.getMessage());
         setState(ConnectionState.DOWN, cause);
@@ -268,16 +208,15 @@ public final class EslClient extends AbstractEslConnection {
 
     private void scheduleReconnect() {
         synchronized (lifecycle) {
-            if (closed || gaveUp || pendingReconnect != null) {
+            if (closed || !watchdog.mayReconnect()) {
                 return;
             }
-            long delay = backoff.delayNanos(Math.max(1, failedAttempts));
-            setState(ConnectionState.CONNECTING, state == ConnectionState.DOWN ? stateCause : null);
-            pendingReconnect = group.next().schedule(() -> {
+            setState(ConnectionState.CONNECTING, state() == ConnectionState.DOWN ? stateCause() : null);
+            watchdog.schedule(() -> {
                 synchronized (lifecycle) {
                     attempt();
                 }
-            }, delay, TimeUnit.NANOSECONDS);
+            });
         }
     }
 
@@ -285,39 +224,12 @@ public final class EslClient extends AbstractEslConnection {
     private final class SocketOwner implements EslProtocolHandler.Owner {
         @Override
         public void onAuthRequest(EslProtocolHandler handler) {
-            String user = options.user();
-            String description = user == null ? "auth" : "userauth " + user;
-            String wire = user == null ? "auth " + options.password() : "userauth " + user + ":" + options.password();
-            awaitingAuthReply = handler;
-            handler.send(description, EslCommands.line(wire), options.requestTimeout())
-                    .whenComplete((reply, failure) -> {
-                        if (failure != null) {
-                            handler.close();
-                            return;
-                        }
-                        String text = replyText(reply);
-                        if (text != null && text.startsWith("+OK")) {
-                            restore(handler);
-                        } else {
-                            authenticationRefused(handler, text);
-                        }
-                    });
+            handshake.onAuthRequest(handler);
         }
 
         @Override
         public void onReply(EslProtocolHandler handler, EslMessage reply) {
-            if (awaitingAuthReply != handler) {
-                return;
-            }
-            awaitingAuthReply = null;
-            String text = replyText(reply);
-            if (text == null || !text.startsWith("+OK")) {
-                // decided here, on the event loop: FreeSWITCH closes the socket right after -ERR, and that close
-                // must not be mistaken for a lost connection worth retrying
-                synchronized (lifecycle) {
-                    gaveUp = true;
-                }
-            }
+            handshake.onReply(handler, reply);
         }
 
         @Override
@@ -336,61 +248,36 @@ public final class EslClient extends AbstractEslConnection {
         }
     }
 
-    private void restore(EslProtocolHandler handler) {
-        List<CompletableFuture<EslMessage>> restored = new ArrayList<>();
-        List<String> names = subscriptionsSnapshot();
-        if (!names.isEmpty()) {
-            String line = "event " + eventFormat.keyword() + " " + String.join(" ", names);
-            restored.add(handler.send(line, EslCommands.line(line), requestTimeout));
-        }
-        List<String> filtersRestored = new ArrayList<>();
-        for (String[] filter : filtersSnapshot()) {
-            String line = "filter " + filter[0] + " " + filter[1];
-            filtersRestored.add(line);
-            restored.add(handler.send(line, EslCommands.line(line), requestTimeout));
-        }
-        CompletableFuture.allOf(restored.toArray(new CompletableFuture[0])).whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                LOG.debug("Restoring subscriptions on {} failed: {}", options.address(), failure.getMessage());
-                handler.close();
-                return;
-            }
-            for (CompletableFuture<EslMessage> reply : restored) {
-                String text = replyText(reply.join());
-                if (text != null && text.startsWith("-ERR")) {
-                    LOG.warn("ESL at {} refused a restored subscription or filter: {}", options.address(), text);
+    private final class HandshakeOutcome implements EslHandshake.Outcome {
+        @Override
+        public void accepted(EslProtocolHandler handler) {
+            SubscriptionRestore restore = new SubscriptionRestore(EslClient.this, handler, requestTimeout);
+            restore.run().thenRun(() -> {
+                synchronized (lifecycle) {
+                    if (closed || current != handler || !handler.isOpen()) {
+                        return;
+                    }
+                    watchdog.resetAttempts();
+                    authenticated = handler;
                 }
-            }
-            synchronized (lifecycle) {
-                if (closed || current != handler || !handler.isOpen()) {
-                    return;
-                }
-                failedAttempts = 0;
-                authenticated = handler;
-            }
-            sendSubscriptionsAddedDuringRestore(handler, names, filtersRestored);
-            setState(ConnectionState.UP, null);
-            firstUp.complete(this);
-        });
-    }
+                restore.sendAddedSince();
+                setState(ConnectionState.UP, null);
+                firstUp.complete(EslClient.this);
+            });
+        }
 
-    /**
-     * A subscribe or filter call made while we were restoring failed (not UP yet) but was remembered; send what the
-     * restore snapshot missed so this connection matches what the owner asked for.
-     */
-    private void sendSubscriptionsAddedDuringRestore(EslProtocolHandler handler, List<String> restoredNames,
-                                                     List<String> restoredFilters) {
-        List<String> missing = new ArrayList<>(subscriptionsSnapshot());
-        missing.removeAll(restoredNames);
-        if (!missing.isEmpty()) {
-            String line = "event " + eventFormat.keyword() + " " + String.join(" ", missing);
-            handler.send(line, EslCommands.line(line), requestTimeout);
-        }
-        for (String[] filter : filtersSnapshot()) {
-            String line = "filter " + filter[0] + " " + filter[1];
-            if (!restoredFilters.contains(line)) {
-                handler.send(line, EslCommands.line(line), requestTimeout);
+        @Override
+        public void refusing(EslProtocolHandler handler) {
+            // decided on the event loop: FreeSWITCH closes the socket right after -ERR, and that close must not be
+            // mistaken for a lost connection worth retrying
+            synchronized (lifecycle) {
+                watchdog.giveUp();
             }
+        }
+
+        @Override
+        public void refused(EslProtocolHandler handler, String replyText) {
+            authenticationRefused(handler, replyText);
         }
     }
 
@@ -400,7 +287,7 @@ public final class EslClient extends AbstractEslConnection {
                 + (replyText == null ? "no Reply-Text" : replyText.strip())
                 + "; not retrying (fix the credentials and create a new client)");
         synchronized (lifecycle) {
-            gaveUp = true;
+            watchdog.giveUp();
         }
         LOG.error(refused.getMessage());
         // only connect()'s first attempt closes the client; a refusal on a later reconnect leaves it DOWN with the
@@ -435,7 +322,7 @@ public final class EslClient extends AbstractEslConnection {
             if (closed) {
                 return;
             }
-            if (gaveUp) {
+            if (watchdog.hasGivenUp()) {
                 current = null;
                 return;
             }
@@ -444,7 +331,7 @@ public final class EslClient extends AbstractEslConnection {
             LOG.warn("ESL connection to {} lost; reconnecting", options.address());
             synchronized (lifecycle) {
                 current = null;
-                failedAttempts = 0;
+                watchdog.resetAttempts();
             }
             setState(ConnectionState.DOWN, lost);
             scheduleReconnect();
@@ -464,17 +351,14 @@ public final class EslClient extends AbstractEslConnection {
                 return closeFuture;
             }
             closed = true;
-            if (pendingReconnect != null) {
-                pendingReconnect.cancel(false);
-                pendingReconnect = null;
-            }
+            watchdog.cancel();
             handler = current;
             current = null;
         }
         EslProtocolHandler up = authenticated;
         authenticated = null;
         CompletableFuture<?> exit = up != null && up.isOpen()
-                ? up.send("exit", EslCommands.line("exit"), EXIT_GRACE).handle((r, e) -> null)
+                ? up.send(EslCommands.exit(), EXIT_GRACE).handle((r, e) -> null)
                 : CompletableFuture.completedFuture(null);
         exit.whenComplete((r, e) -> {
             CompletableFuture<Void> socketClosed = handler == null ? CompletableFuture.completedFuture(null)
@@ -489,13 +373,7 @@ public final class EslClient extends AbstractEslConnection {
                 + " was closed");
         failPendingEvents(closedException);
         firstUp.completeExceptionally(closedException);
-        synchronized (lifecycle) {
-            state = ConnectionState.CLOSED;
-            stateCause = null;
-        }
-        List<ConnectionStateListener> listeners = new ArrayList<>(stateListeners);
-        stateLane.execute(() -> {
-            listeners.forEach(l -> notifyState(l, ConnectionState.CLOSED, null));
+        setState(ConnectionState.CLOSED, null, () -> {
             // the owned pool and group go last, after every queued event and completion ran
             if (ownsGroup) {
                 group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -509,6 +387,6 @@ public final class EslClient extends AbstractEslConnection {
 
     @Override
     public String toString() {
-        return "EslClient{" + options.address() + ", " + state + '}';
+        return "EslClient{" + options.address() + ", " + state() + '}';
     }
 }

@@ -1,11 +1,13 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.EslCommand;
+import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.EslProtocolHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 /**
@@ -22,9 +24,6 @@ public final class OutboundSession extends AbstractEslConnection {
     private final String peer;
     private final CompletableFuture<String> ended = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private final CopyOnWriteArrayList<ConnectionStateListener> stateListeners = new CopyOnWriteArrayList<>();
-    private final SerialExecutor stateLane;
-    private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile EslEvent channelData;
     private volatile String uniqueId;
     private volatile String lastHangupCause;
@@ -32,10 +31,9 @@ public final class OutboundSession extends AbstractEslConnection {
     private volatile boolean lingering;
 
     OutboundSession(Executor pool, Duration requestTimeout, EventFormat eventFormat, String peer) {
-        super(pool, requestTimeout, eventFormat);
+        super(pool, requestTimeout, eventFormat, ConnectionState.CONNECTING);
         this.peer = peer;
         this.handler = new EslProtocolHandler(new SocketOwner(), completions, peer);
-        this.stateLane = new SerialExecutor(pool);
     }
 
     EslProtocolHandler protocolHandler() {
@@ -44,9 +42,9 @@ public final class OutboundSession extends AbstractEslConnection {
 
     /** Sends {@code connect}; completes with the CHANNEL_DATA of the call. */
     CompletableFuture<EslEvent> connect() {
-        return handler.send("connect", EslCommands.line("connect"), requestTimeout).thenApply(reply -> {
-            requireOk("connect", reply);
-            EslEvent data = EslEvents.fromHeaderBlock(reply);
+        EslCommand<EslMessage> connect = EslCommands.connect();
+        return handler.send(connect, requestTimeout).thenApply(reply -> {
+            EslEvent data = EslEvents.fromHeaderBlock(connect.reply(reply));
             channelData = data;
             uniqueId = data.uniqueId();
             setState(ConnectionState.UP, null);
@@ -67,27 +65,24 @@ public final class OutboundSession extends AbstractEslConnection {
     /** {@code myevents <format>}: this socket receives every event of its own channel. */
     public CompletableFuture<Void> myevents() {
         myEventsSent = true;
-        String line = "myevents " + eventFormat.keyword();
-        return command(line, EslCommands.line(line), requestTimeout).thenApply(reply -> null);
+        return send(EslCommands.myevents(eventFormat));
     }
 
     /** {@code linger}: keep the socket open after hang-up until we send {@code exit}, so no final event is lost. */
     public CompletableFuture<Void> linger() {
         lingering = true;
-        return command("linger", EslCommands.line("linger"), requestTimeout).thenApply(reply -> null);
+        return send(EslCommands.linger());
     }
 
     /** {@code linger <seconds>}: as {@link #linger()}, but FreeSWITCH closes the socket after that time. */
     public CompletableFuture<Void> linger(Duration time) {
         lingering = true;
-        String line = "linger " + Math.max(1, time.toSeconds());
-        return command(line, EslCommands.line(line), requestTimeout).thenApply(reply -> null);
+        return send(EslCommands.linger(time));
     }
 
     /** {@code divert_events on|off}: also receive events the channel's own applications would consume. */
     public CompletableFuture<Void> divertEvents(boolean on) {
-        String line = "divert_events " + (on ? "on" : "off");
-        return command(line, EslCommands.line(line), requestTimeout).thenApply(reply -> null);
+        return send(EslCommands.divertEvents(on));
     }
 
     /**
@@ -128,40 +123,6 @@ public final class OutboundSession extends AbstractEslConnection {
     }
 
     @Override
-    public ConnectionState state() {
-        return state;
-    }
-
-    @Override
-    public Registration addStateListener(ConnectionStateListener listener) {
-        stateListeners.add(listener);
-        stateLane.execute(() -> {
-            if (stateListeners.contains(listener)) {
-                listener.onStateChange(state, null);
-            }
-        });
-        return () -> stateListeners.remove(listener);
-    }
-
-    private void setState(ConnectionState newState, Throwable cause) {
-        synchronized (stateListeners) {
-            if (state == newState || state == ConnectionState.CLOSED) {
-                return;
-            }
-            state = newState;
-        }
-        for (ConnectionStateListener listener : stateListeners) {
-            stateLane.execute(() -> {
-                try {
-                    listener.onStateChange(newState, cause);
-                } catch (Throwable t) {
-                    LOG.warn("ESL state listener failed", t);
-                }
-            });
-        }
-    }
-
-    @Override
     void onEvent(EslEvent event) {
         String id = uniqueId;
         if (id == null || !id.equals(event.uniqueId())) {
@@ -183,7 +144,7 @@ public final class OutboundSession extends AbstractEslConnection {
     @Override
     public CompletableFuture<Void> closeAsync() {
         if (handler.isOpen()) {
-            handler.send("exit", EslCommands.line("exit"), EXIT_GRACE)
+            handler.send(EslCommands.exit(), EXIT_GRACE)
                     .whenComplete((reply, failure) -> handler.closeAfterWrites(EXIT_GRACE));
         } else {
             handler.close();
@@ -235,6 +196,6 @@ public final class OutboundSession extends AbstractEslConnection {
 
     @Override
     public String toString() {
-        return "OutboundSession{" + uniqueId + " from " + peer + ", " + state + '}';
+        return "OutboundSession{" + uniqueId + " from " + peer + ", " + state() + '}';
     }
 }

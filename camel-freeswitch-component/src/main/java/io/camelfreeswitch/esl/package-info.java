@@ -18,8 +18,15 @@
  * Events are striped over serial lanes by Unique-ID, so one channel's events arrive in order, one at a time; a
  * listener that blocks holds up the channels sharing its lane, so hand long work elsewhere.
  *
- * <p>Safety: every argument that reaches the wire is checked by {@link io.camelfreeswitch.esl.EslCommands}; a CR, LF
- * or other control character is an {@link java.lang.IllegalArgumentException} naming the argument. Passwords never
- * appear in logs, {@code toString()} or exceptions.
+ * <p>Commands: every command text is built by one builder, {@code io.camelfreeswitch.esl.internal.EslCommands},
+ * which also says how each reply is judged ({@code +OK}, {@code -ERR} as a
+ * {@link io.camelfreeswitch.esl.CommandRejectedException}); the socket handler that writes commands and matches their
+ * replies, {@code EslProtocolHandler}, lives there too. That package is not API and is not exported by the bundle.
+ * Reconnecting clients re-authenticate ({@code EslHandshake}) and restore subscriptions and filters
+ * ({@code SubscriptionRestore}) before they are UP again, retrying with back-off and jitter ({@code ReconnectWatchdog}).
+ *
+ * <p>Safety: every argument that reaches the wire is checked by that builder; a CR, LF or other control character is
+ * an {@link java.lang.IllegalArgumentException} naming the argument. Passwords never appear in logs,
+ * {@code toString()} or exceptions.
  */
 package io.camelfreeswitch.esl;

@@ -1,4 +1,11 @@
-package io.camelfreeswitch.esl;
+package io.camelfreeswitch.esl.internal;
+
+import io.camelfreeswitch.esl.ConnectionLostException;
+import io.camelfreeswitch.esl.EslDecoderException;
+import io.camelfreeswitch.esl.EslEvent;
+import io.camelfreeswitch.esl.EslEvents;
+import io.camelfreeswitch.esl.EslMessage;
+import io.camelfreeswitch.esl.EslTimeoutException;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -24,11 +31,11 @@ import java.util.concurrent.TimeUnit;
  * there and later replies still reach their own commands. Futures are completed on {@code completions}, never on
  * the event loop, so callers' continuations cannot block it.
  */
-final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMessage> {
+public final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMessage> {
     private static final Logger LOG = LoggerFactory.getLogger(EslProtocolHandler.class);
 
     /** What the connection owning this socket is told; all calls happen on the event loop. */
-    interface Owner {
+    public interface Owner {
         default void onActive(EslProtocolHandler handler) {
         }
 
@@ -65,30 +72,29 @@ final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMessage> {
     private volatile boolean closed;
     private Throwable failure;
 
-    EslProtocolHandler(Owner owner, Executor completions, String peer) {
+    public EslProtocolHandler(Owner owner, Executor completions, String peer) {
         this.owner = owner;
         this.completions = completions;
         this.peer = peer;
     }
 
-    String peer() {
+    public String peer() {
         return peer;
     }
 
-    Channel channel() {
+    public Channel channel() {
         return channel;
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         Channel ch = channel;
         return ch != null && ch.isActive() && !closed;
     }
 
-    /**
-     * Writes {@code wire} (a complete command, terminated) and completes with its reply frame; {@code description}
-     * names the command in errors and must not contain secrets.
-     */
-    CompletableFuture<EslMessage> send(String description, String wire, Duration timeout) {
+    /** Writes the command and completes with its reply frame, unjudged; errors name its description. */
+    public CompletableFuture<EslMessage> send(EslCommand<?> command, Duration timeout) {
+        String description = command.description();
+        String wire = command.wire();
         CompletableFuture<EslMessage> future = new CompletableFuture<>();
         Channel ch = channel;
         if (ch == null || closed) {
@@ -130,7 +136,7 @@ final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMessage> {
     }
 
     /** Closes the socket, giving the reason pending commands will see. */
-    void closeWith(Throwable reason) {
+    public void closeWith(Throwable reason) {
         Channel ch = channel;
         if (ch == null) {
             return;
@@ -149,7 +155,7 @@ final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMessage> {
      * closes, and a hang-up dropped there leaves a phone ringing. A peer that stopped reading cannot keep the socket
      * open past {@code grace}. Completes when the socket is closed.
      */
-    CompletableFuture<Void> closeAfterWrites(Duration grace) {
+    public CompletableFuture<Void> closeAfterWrites(Duration grace) {
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Channel ch = channel;
         if (ch == null) {
@@ -175,7 +181,7 @@ final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMessage> {
     }
 
     /** Closes the socket; pending commands fail with ConnectionLostException. */
-    void close() {
+    public void close() {
         Channel ch = channel;
         if (ch != null) {
             ch.close();

@@ -1,0 +1,76 @@
+package io.camelfreeswitch.esl;
+
+import io.camelfreeswitch.esl.internal.EslCommand;
+import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.EslProtocolHandler;
+import io.camelfreeswitch.esl.internal.EslReplies;
+import io.netty.channel.Channel;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The exchange that opens an inbound socket: FreeSWITCH greets with {@code auth/request}, we answer {@code auth}
+ * (or {@code userauth}), and it accepts with {@code +OK} or refuses, then closes the socket. A peer that does not
+ * complete this within connect + request timeout is not FreeSWITCH's event socket and is dropped.
+ */
+final class EslHandshake {
+
+    /** What the client learns; {@link #refusing} on the event loop, the others on the completion executor. */
+    interface Outcome {
+        void accepted(EslProtocolHandler handler);
+
+        /** The refusal was just read: FreeSWITCH closes the socket next, and that is no lost connection to retry. */
+        void refusing(EslProtocolHandler handler);
+
+        void refused(EslProtocolHandler handler, String replyText);
+    }
+
+    private final EslClientOptions options;
+    private final Outcome outcome;
+    private volatile EslProtocolHandler awaitingReply;
+
+    EslHandshake(EslClientOptions options, Outcome outcome) {
+        this.options = options;
+        this.outcome = outcome;
+    }
+
+    /** Closes the freshly connected socket unless {@code done} holds within connect + request timeout. */
+    void expectGreeting(Channel ch, EslProtocolHandler handler, BooleanSupplier done) {
+        long authWait = options.connectTimeout().plus(options.requestTimeout()).toMillis();
+        ch.eventLoop().schedule(() -> {
+            if (!done.getAsBoolean() && ch.isActive()) {
+                handler.closeWith(new EslTimeoutException("no successful auth/request exchange within "
+                        + authWait + " ms (is this FreeSWITCH's event socket?)"));
+            }
+        }, authWait, TimeUnit.MILLISECONDS);
+    }
+
+    /** FreeSWITCH's {@code auth/request}, on the event loop. */
+    void onAuthRequest(EslProtocolHandler handler) {
+        String user = options.user();
+        EslCommand<Boolean> auth = user == null ? EslCommands.auth(options.password())
+                : EslCommands.userauth(user, options.password());
+        awaitingReply = handler;
+        handler.send(auth, options.requestTimeout()).whenComplete((reply, failure) -> {
+            if (failure != null) {
+                handler.close();
+            } else if (auth.reply(reply)) {
+                outcome.accepted(handler);
+            } else {
+                outcome.refused(handler, EslReplies.replyText(reply));
+            }
+        });
+    }
+
+    /** Every reply on the socket, on the event loop before its command completes: the auth reply is judged here. */
+    void onReply(EslProtocolHandler handler, EslMessage reply) {
+        if (awaitingReply != handler) {
+            return;
+        }
+        awaitingReply = null;
+        if (!EslReplies.isOk(reply)) {
+            outcome.refusing(handler);
+        }
+    }
+}
