@@ -101,7 +101,7 @@ public final class RingGroup {
      * @param timeout    maximum time to wait for any callee to answer (per leg in SEQUENTIAL/BALANCING); {@code null}
      *                   means 30 s
      * @param variables  channel variables applied to every callee leg; may be {@code null}
-     * @param balancer   required for BALANCING, ignored otherwise
+     * @param balancer   required when the mode {@linkplain RingMode#needsBalancer() needs one}, ignored otherwise
      * @return cancel it to hang up every leg; fails with the cause (connection lost, balancer unavailable) when the
      *         group could not be carried out
      * @throws IllegalArgumentException BALANCING without a balancer, an empty group, or a destination or variable that
@@ -138,11 +138,6 @@ public final class RingGroup {
     public static RingGroupFuture ring(EslConnection connection, RingGroupRequest request) {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(request, "request");
-        RingStrategy strategy = switch (request.mode()) {
-            case PARALLEL -> new ParallelRing();
-            case SEQUENTIAL -> new SequentialRing(request);
-            case BALANCING -> new BalancingRing(request);
-        };
-        return new RingEngine(connection, request, strategy).start();
+        return new RingEngine(connection, request, request.mode().strategy(request)).start();
     }
 }

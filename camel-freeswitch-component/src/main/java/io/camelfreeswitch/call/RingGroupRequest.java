@@ -69,7 +69,7 @@ public final class RingGroupRequest {
         return variables;
     }
 
-    /** Required for BALANCING, ignored otherwise; may be {@code null}. */
+    /** Required when the mode {@linkplain RingMode#needsBalancer() needs one}, ignored otherwise; may be {@code null}. */
     public LoadBalancer balancer() {
         return balancer;
     }
@@ -152,8 +152,8 @@ public final class RingGroupRequest {
         }
 
         /**
-         * @throws IllegalArgumentException when the group is empty, a timeout is not positive, BALANCING has no
-         *                                  balancer, a destination or variable cannot be written safely, or a
+         * @throws IllegalArgumentException when the group is empty, a timeout is not positive, a mode that needs a
+         *                                  balancer has none, a destination or variable cannot be written safely, or a
          *                                  variable is one of FreeSWITCH's ring timers ({@code originate_timeout},
          *                                  {@code leg_timeout}, {@code call_timeout}), which only the group sets
          */
@@ -167,9 +167,7 @@ public final class RingGroupRequest {
             if (totalTimeout != null && (totalTimeout.isNegative() || totalTimeout.isZero())) {
                 throw new IllegalArgumentException("totalTimeout must be positive, was " + totalTimeout);
             }
-            if (mode == RingMode.BALANCING && balancer == null) {
-                throw new IllegalArgumentException("BALANCING mode requires a LoadBalancer, but none was given");
-            }
+            mode.requireBalancer(balancer);
             DialString.validateDestinations(destinations);
             DialString.validateVariables(variables);
             if (variables.containsKey("origination_uuid")) {

@@ -61,7 +61,7 @@ public class FreeSwitchConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "ringGroup: comma separated dial strings to ring (user/1001,"
             + "sofia/gateway/gw/123). The header CamelFreeSwitchDestinations overrides it.")
     private String destinations;
-    @UriParam(label = "producer", defaultValue = "PARALLEL", enums = "PARALLEL,SEQUENTIAL,BALANCING",
+    @UriParam(label = "producer", defaultValue = "PARALLEL",
             description = "ringGroup: PARALLEL rings all at once and the first to answer wins; SEQUENTIAL rings one"
                     + " at a time in order; BALANCING rings one at a time, least-loaded first, through the balancer."
                     + " The header CamelFreeSwitchMode overrides it.")

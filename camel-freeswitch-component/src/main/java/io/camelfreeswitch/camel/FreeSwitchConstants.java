@@ -12,7 +12,7 @@ public final class FreeSwitchConstants {
             + " destination option.", javaType = "String")
     public static final String DESTINATION = "CamelFreeSwitchDestination";
     @Metadata(label = "producer", description = "ringGroup: the ring mode, overriding the mode option.",
-            javaType = "io.camelfreeswitch.call.RingMode", enums = "PARALLEL,SEQUENTIAL,BALANCING")
+            javaType = "io.camelfreeswitch.call.RingMode")
     public static final String MODE = "CamelFreeSwitchMode";
     @Metadata(label = "producer", description = "ringGroup and originate: channel variables set on every new leg;"
             + " merged with the variable.* options, the header winning per name.",

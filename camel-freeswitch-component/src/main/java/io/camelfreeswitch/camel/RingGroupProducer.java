@@ -143,11 +143,7 @@ final class RingGroupProducer extends FreeSwitchProducer {
     private RingGroupRequest request(Exchange exchange, OutboundCall call, String routeId) {
         Message message = exchange.getMessage();
         RingMode mode = mode(message.getHeader(FreeSwitchConstants.MODE));
-        if (mode == RingMode.BALANCING && balancer == null) {
-            throw new IllegalArgumentException("Endpoint " + endpoint.safeUri() + " was asked to ring in"
-                    + " BALANCING mode but has no load balancer: set the 'balancer' option or bind exactly one"
-                    + " LoadBalancer bean in the registry");
-        }
+        endpoint.requireBalancerFor(mode, balancer);
         String callerUuid = message.getHeader(FreeSwitchConstants.CALLER_UUID, String.class);
         if (callerUuid == null && call != null) {
             callerUuid = call.uuid();
