@@ -11,7 +11,17 @@ public enum RingMode {
     /** One destination at a time, in group order; each rings up to the timeout. */
     SEQUENTIAL(false, SequentialRing::new),
     /** One at a time, least-loaded first, load shared through a {@link io.camelfreeswitch.call.balancer.LoadBalancer}. */
-    BALANCING(true, BalancingRing::new);
+    BALANCING(true, BalancingRing::new),
+    /** Ordered tiers, each rung at once; the next tier only when nobody in the previous answered. */
+    TIERED(false, TieredRing::new),
+    /** All at once, each destination after its own delay and for its own timeout ({@link DestinationTiming}). */
+    ENTERPRISE(false, EnterpriseRing::new),
+    /** One at a time, in a random order. */
+    RANDOM(false, RandomRing::new),
+    /** One at a time, starting after the destination that last answered; the memory is kept in the balancer. */
+    ROUND_ROBIN(true, RoundRobinRing::new),
+    /** The first, then the first two, then the first three…, each step for the timeout. */
+    MEMORY_HUNT(false, MemoryHuntRing::new);
 
     private final boolean needsBalancer;
     private final Function<RingGroupRequest, RingStrategy> strategy;

@@ -6,7 +6,9 @@ import org.apache.camel.spi.Metadata;
 public final class FreeSwitchConstants {
 
     @Metadata(label = "producer", description = "ringGroup: the destinations to ring, overriding the destinations"
-            + " option; a java.util.List of dial strings or a comma separated String.", javaType = "Object")
+            + " option; a String written as that option, or a java.util.List of dial strings (each may carry"
+            + " ;delay=...;timeout=...), of Lists (tiers) or of Maps with the keys destination, delay and timeout.",
+            javaType = "Object")
     public static final String DESTINATIONS = "CamelFreeSwitchDestinations";
     @Metadata(label = "producer", description = "originate: the dial string of the new channel, overriding the"
             + " destination option.", javaType = "String")
