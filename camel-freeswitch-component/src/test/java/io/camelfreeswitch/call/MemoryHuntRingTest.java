@@ -1,5 +1,6 @@
 package io.camelfreeswitch.call;
 
+import io.camelfreeswitch.simulator.ChannelRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -35,6 +36,29 @@ class MemoryHuntRingTest extends SimulatedCalls {
             ledger().awaitHangup(leg(result, earlier).uuid(), "LOSE_RACE", WELL_WITHIN);
         }
         endCall(result);
+    }
+
+    @Test
+    void each_leg_rings_from_its_step_to_the_end_of_the_hunt_and_is_hung_up_by_the_group() throws Exception {
+        String first = neverAnswers();
+        String second = neverAnswers();
+        Duration step = Duration.ofSeconds(1);
+        Duration tolerance = Duration.ofMillis(150);
+
+        try (FreezeWatch freezes = FreezeWatch.start()) {
+            RingGroupResult result = resultOf(RingGroup.ring(connection, hunt(first, second).timeout(step).build()));
+
+            assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
+            Duration allowed = tolerance.plus(freezes.longest());
+            for (String destination : List.of(first, second)) {
+                ChannelRecord channel = ledger().awaitHangup(leg(result, destination).uuid(), "NO_ANSWER",
+                        WELL_WITHIN);
+                assertThat(channel.killedBy()).isEqualTo("uuid_kill");
+                Duration expected = destination.equals(first) ? step.multipliedBy(2) : step;
+                assertThat(Duration.between(channel.created(), channel.hungUp())).as(destination)
+                        .isBetween(expected.minus(allowed), expected.plus(allowed));
+            }
+        }
     }
 
     @Test
