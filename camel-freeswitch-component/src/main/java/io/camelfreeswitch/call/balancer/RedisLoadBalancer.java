@@ -144,18 +144,19 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
                 .thenCompose(Function.identity());
     }
 
-    /** One GET of {@code {prefix}:last-answered:<group>}. */
+    /** One GET of {@code {prefix}:last-answered:<group>}; with fallbackToGroupOrder, empty while Redis is down. */
     @Override
     public CompletableFuture<Optional<String>> lastAnswered(String group) {
-        return answerMemory.lastAnswered(group).exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-                unavailable("could not read who last answered in group " + group, failure)));
+        return answerMemory.lastAnswered(group).exceptionallyCompose(failure -> fallbackToGroupOrder
+                ? CompletableFuture.completedFuture(Optional.empty())
+                : CompletableFuture.failedFuture(unavailable("could not read who last answered in " + group, failure)));
     }
 
     /** One SET of {@code {prefix}:last-answered:<group>}. */
     @Override
     public CompletableFuture<Void> answered(String group, String destination) {
         return answerMemory.answered(group, destination).exceptionallyCompose(failure -> CompletableFuture
-                .failedFuture(unavailable("could not record who answered in group " + group, failure)));
+                .failedFuture(unavailable("could not record who answered in " + group, failure)));
     }
 
     /** The Redis key holding the leases of {@code destination}. */
