@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * timeout.</li>
  * <li>{@link RingMode#BALANCING} — see {@link BalancingRing}: one at a time, least-loaded first through a
  * {@link LoadBalancer}.</li>
+ * <li>{@link RingMode#TIERED} — see {@link TieredRing}; {@link RingMode#ENTERPRISE} — see {@link EnterpriseRing};
+ * {@link RingMode#RANDOM} — see {@link RandomRing}; {@link RingMode#ROUND_ROBIN} — see {@link RoundRobinRing};
+ * {@link RingMode#MEMORY_HUNT} — see {@link MemoryHuntRing}.</li>
  * </ul>
  * Every leg is originated with {@code bgapi originate {origination_uuid=...,originate_timeout=...,vars}dest &park()}
  * after its event listener is registered; the connection is subscribed once to the channel events the group needs.
@@ -98,8 +101,8 @@ public final class RingGroup {
      * @param connection an inbound client or an outbound session
      * @param group      dial strings such as {@code user/1001}
      * @param mode       {@code null} means PARALLEL
-     * @param timeout    maximum time to wait for any callee to answer (per leg in SEQUENTIAL/BALANCING); {@code null}
-     *                   means 30 s
+     * @param timeout    maximum time to wait for any callee to answer (per leg or step in the modes that ring in
+     *                   steps); {@code null} means 30 s
      * @param variables  channel variables applied to every callee leg; may be {@code null}
      * @param balancer   required when the mode {@linkplain RingMode#needsBalancer() needs one}, ignored otherwise
      * @return cancel it to hang up every leg; fails with the cause (connection lost, balancer unavailable) when the
