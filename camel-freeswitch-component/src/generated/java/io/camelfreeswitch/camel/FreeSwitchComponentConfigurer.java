@@ -44,6 +44,10 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "bindPort": getOrCreateConfiguration(target).setBindPort(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "calleridnameprefix":
+        case "callerIdNamePrefix": getOrCreateConfiguration(target).setCallerIdNamePrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "calleridnumberprefix":
+        case "callerIdNumberPrefix": getOrCreateConfiguration(target).setCallerIdNumberPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "client": getOrCreateConfiguration(target).setClient(property(camelContext, io.camelfreeswitch.esl.EslConnection.class, value)); return true;
         case "command": getOrCreateConfiguration(target).setCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
@@ -121,6 +125,10 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "bindPort": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "calleridnameprefix":
+        case "callerIdNamePrefix": return java.lang.String.class;
+        case "calleridnumberprefix":
+        case "callerIdNumberPrefix": return java.lang.String.class;
         case "client": return io.camelfreeswitch.esl.EslConnection.class;
         case "command": return java.lang.String.class;
         case "concurrentconsumers":
@@ -194,6 +202,10 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "bindPort": return getOrCreateConfiguration(target).getBindPort();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "calleridnameprefix":
+        case "callerIdNamePrefix": return getOrCreateConfiguration(target).getCallerIdNamePrefix();
+        case "calleridnumberprefix":
+        case "callerIdNumberPrefix": return getOrCreateConfiguration(target).getCallerIdNumberPrefix();
         case "client": return getOrCreateConfiguration(target).getClient();
         case "command": return getOrCreateConfiguration(target).getCommand();
         case "concurrentconsumers":

@@ -33,6 +33,10 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "bindAddress": target.setBindAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "bindport":
         case "bindPort": target.setBindPort(property(camelContext, int.class, value)); return true;
+        case "calleridnameprefix":
+        case "callerIdNamePrefix": target.setCallerIdNamePrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "calleridnumberprefix":
+        case "callerIdNumberPrefix": target.setCallerIdNumberPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "client": target.setClient(property(camelContext, io.camelfreeswitch.esl.EslConnection.class, value)); return true;
         case "command": target.setCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
@@ -90,6 +94,10 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "bindAddress": return java.lang.String.class;
         case "bindport":
         case "bindPort": return int.class;
+        case "calleridnameprefix":
+        case "callerIdNamePrefix": return java.lang.String.class;
+        case "calleridnumberprefix":
+        case "callerIdNumberPrefix": return java.lang.String.class;
         case "client": return io.camelfreeswitch.esl.EslConnection.class;
         case "command": return java.lang.String.class;
         case "concurrentconsumers":
@@ -148,6 +156,10 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "bindAddress": return target.getBindAddress();
         case "bindport":
         case "bindPort": return target.getBindPort();
+        case "calleridnameprefix":
+        case "callerIdNamePrefix": return target.getCallerIdNamePrefix();
+        case "calleridnumberprefix":
+        case "callerIdNumberPrefix": return target.getCallerIdNumberPrefix();
         case "client": return target.getClient();
         case "command": return target.getCommand();
         case "concurrentconsumers":

@@ -35,6 +35,10 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "bindPort": target.getConfiguration().setBindPort(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "calleridnameprefix":
+        case "callerIdNamePrefix": target.getConfiguration().setCallerIdNamePrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "calleridnumberprefix":
+        case "callerIdNumberPrefix": target.getConfiguration().setCallerIdNumberPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "client": target.getConfiguration().setClient(property(camelContext, io.camelfreeswitch.esl.EslConnection.class, value)); return true;
         case "command": target.getConfiguration().setCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
@@ -105,6 +109,10 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "bindPort": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "calleridnameprefix":
+        case "callerIdNamePrefix": return java.lang.String.class;
+        case "calleridnumberprefix":
+        case "callerIdNumberPrefix": return java.lang.String.class;
         case "client": return io.camelfreeswitch.esl.EslConnection.class;
         case "command": return java.lang.String.class;
         case "concurrentconsumers":
@@ -171,6 +179,10 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "bindPort": return target.getConfiguration().getBindPort();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "calleridnameprefix":
+        case "callerIdNamePrefix": return target.getConfiguration().getCallerIdNamePrefix();
+        case "calleridnumberprefix":
+        case "callerIdNumberPrefix": return target.getConfiguration().getCallerIdNumberPrefix();
         case "client": return target.getConfiguration().getClient();
         case "command": return target.getConfiguration().getCommand();
         case "concurrentconsumers":

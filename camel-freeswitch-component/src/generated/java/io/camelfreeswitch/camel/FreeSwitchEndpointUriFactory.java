@@ -24,7 +24,7 @@ public class FreeSwitchEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(38);
+        Set<String> props = new HashSet<>(40);
         props.add("allowedPeers");
         props.add("application");
         props.add("applicationArgument");
@@ -32,6 +32,8 @@ public class FreeSwitchEndpointUriFactory extends org.apache.camel.support.compo
         props.add("bindAddress");
         props.add("bindPort");
         props.add("bridgeErrorHandler");
+        props.add("callerIdNamePrefix");
+        props.add("callerIdNumberPrefix");
         props.add("client");
         props.add("command");
         props.add("concurrentConsumers");

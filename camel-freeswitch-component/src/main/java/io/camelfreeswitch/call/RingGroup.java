@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * timeout.</li>
  * <li>{@link RingMode#BALANCING} — see {@link BalancingRing}: one at a time, least-loaded first through a
  * {@link LoadBalancer}.</li>
+ * <li>{@link RingMode#TIERED} — see {@link TieredRing}; {@link RingMode#ENTERPRISE} — see {@link EnterpriseRing};
+ * {@link RingMode#RANDOM} — see {@link RandomRing}; {@link RingMode#ROUND_ROBIN} — see {@link RoundRobinRing};
+ * {@link RingMode#MEMORY_HUNT} — see {@link MemoryHuntRing}.</li>
  * </ul>
  * Every leg is originated with {@code bgapi originate {origination_uuid=...,originate_timeout=...,vars}dest &park()}
  * after its event listener is registered; the connection is subscribed once to the channel events the group needs.
@@ -98,10 +101,10 @@ public final class RingGroup {
      * @param connection an inbound client or an outbound session
      * @param group      dial strings such as {@code user/1001}
      * @param mode       {@code null} means PARALLEL
-     * @param timeout    maximum time to wait for any callee to answer (per leg in SEQUENTIAL/BALANCING); {@code null}
-     *                   means 30 s
+     * @param timeout    maximum time to wait for any callee to answer (per leg or step in the modes that ring in
+     *                   steps); {@code null} means 30 s
      * @param variables  channel variables applied to every callee leg; may be {@code null}
-     * @param balancer   required for BALANCING, ignored otherwise
+     * @param balancer   required when the mode {@linkplain RingMode#needsBalancer() needs one}, ignored otherwise
      * @return cancel it to hang up every leg; fails with the cause (connection lost, balancer unavailable) when the
      *         group could not be carried out
      * @throws IllegalArgumentException BALANCING without a balancer, an empty group, or a destination or variable that
@@ -138,11 +141,6 @@ public final class RingGroup {
     public static RingGroupFuture ring(EslConnection connection, RingGroupRequest request) {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(request, "request");
-        RingStrategy strategy = switch (request.mode()) {
-            case PARALLEL -> new ParallelRing();
-            case SEQUENTIAL -> new SequentialRing(request);
-            case BALANCING -> new BalancingRing(request);
-        };
-        return new RingEngine(connection, request, strategy).start();
+        return new RingEngine(connection, request, request.mode().strategy(request)).start();
     }
 }

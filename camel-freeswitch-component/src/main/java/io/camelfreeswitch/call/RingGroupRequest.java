@@ -3,11 +3,13 @@ package io.camelfreeswitch.call;
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 
 /**
  * Everything a ring group needs besides the connection. Built with {@link #builder(List)}; immutable.
@@ -26,21 +28,41 @@ public final class RingGroupRequest {
     private final LeaseScope leaseScope;
     private final String callerUuid;
     private final RingGroupListener listener;
+    private final List<List<String>> tiers;
+    private final Map<String, DestinationTiming> timings;
+    private final Random random;
+    private final String groupName;
 
-    private RingGroupRequest(Builder b) {
+    private RingGroupRequest(Builder b, Map<String, String> variables) {
         this.destinations = List.copyOf(b.destinations);
         this.mode = b.mode;
         this.timeout = b.timeout;
         this.totalTimeout = b.totalTimeout;
-        this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(b.variables));
+        this.variables = Collections.unmodifiableMap(variables);
         this.balancer = b.balancer;
         this.leaseScope = b.leaseScope;
         this.callerUuid = b.callerUuid;
         this.listener = b.listener;
+        this.tiers = b.tiers == null ? List.of(destinations) : b.tiers;
+        this.timings = Map.copyOf(b.timings);
+        this.random = b.random == null ? new Random() : b.random;
+        this.groupName = b.groupName == null ? String.join(",", destinations) : b.groupName;
     }
 
     public static Builder builder(List<String> destinations) {
         return new Builder(destinations);
+    }
+
+    /**
+     * A {@link RingMode#TIERED} group: each tier rings at once, the next only when nobody in the previous answered
+     * (FreeSWITCH's {@code a,b|c,d}).
+     */
+    public static Builder tiered(List<List<String>> tiers) {
+        Objects.requireNonNull(tiers, "tiers");
+        List<List<String>> copy = tiers.stream().map(List::copyOf).toList();
+        Builder builder = new Builder(copy.stream().flatMap(List::stream).toList()).mode(RingMode.TIERED);
+        builder.tiers = copy;
+        return builder;
     }
 
     public List<String> destinations() {
@@ -69,7 +91,7 @@ public final class RingGroupRequest {
         return variables;
     }
 
-    /** Required for BALANCING, ignored otherwise; may be {@code null}. */
+    /** Required when the mode {@linkplain RingMode#needsBalancer() needs one}, ignored otherwise; may be {@code null}. */
     public LoadBalancer balancer() {
         return balancer;
     }
@@ -88,6 +110,29 @@ public final class RingGroupRequest {
         return listener;
     }
 
+    /** The tiers of a {@link RingMode#TIERED} group; one tier holding every destination otherwise. */
+    public List<List<String>> tiers() {
+        return tiers;
+    }
+
+    /** When {@code destination} starts ringing and for how long ({@link RingMode#ENTERPRISE}). */
+    public DestinationTiming timing(String destination) {
+        return timings.getOrDefault(destination, DestinationTiming.DEFAULT);
+    }
+
+    /** Shuffles a {@link RingMode#RANDOM} group. */
+    public Random random() {
+        return random;
+    }
+
+    /**
+     * The name ROUND_ROBIN remembers who last answered under; by default the destinations joined by commas, so that
+     * groups ringing the same list share a rotation.
+     */
+    public String groupName() {
+        return groupName;
+    }
+
     public static final class Builder {
         private final List<String> destinations;
         private RingMode mode = RingMode.PARALLEL;
@@ -98,6 +143,12 @@ public final class RingGroupRequest {
         private LeaseScope leaseScope = LeaseScope.CALL;
         private String callerUuid;
         private RingGroupListener listener;
+        private List<List<String>> tiers;
+        private final Map<String, DestinationTiming> timings = new LinkedHashMap<>();
+        private Random random;
+        private String groupName;
+        private String callerIdNamePrefix;
+        private String callerIdNumberPrefix;
 
         private Builder(List<String> destinations) {
             this.destinations = List.copyOf(Objects.requireNonNull(destinations, "destinations"));
@@ -151,9 +202,42 @@ public final class RingGroupRequest {
             return this;
         }
 
+        /** When {@code destination} starts ringing and for how long; {@link RingMode#ENTERPRISE} only. */
+        public Builder timing(String destination, DestinationTiming timing) {
+            this.timings.put(Objects.requireNonNull(destination, "destination"), Objects.requireNonNull(timing, "timing"));
+            return this;
+        }
+
+        /** The random source that orders a {@link RingMode#RANDOM} group; give a seeded one to test an order. */
+        public Builder random(Random random) {
+            this.random = random;
+            return this;
+        }
+
+        /** The name ROUND_ROBIN's memory is kept under (default: the destinations joined by commas). */
+        public Builder groupName(String groupName) {
+            this.groupName = groupName;
+            return this;
+        }
+
         /**
-         * @throws IllegalArgumentException when the group is empty, a timeout is not positive, BALANCING has no
-         *                                  balancer, a destination or variable cannot be written safely, or a
+         * Put before the caller ID name every leg presents ({@code origination_caller_id_name}: the variable's value
+         * if one is given, else the prefix alone), as PBX ring groups do to show which group is calling.
+         */
+        public Builder callerIdNamePrefix(String prefix) {
+            this.callerIdNamePrefix = prefix;
+            return this;
+        }
+
+        /** Put before the caller ID number every leg presents ({@code origination_caller_id_number}). */
+        public Builder callerIdNumberPrefix(String prefix) {
+            this.callerIdNumberPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException when the group is empty, a timeout is not positive, a mode that needs a
+         *                                  balancer has none, a destination or variable cannot be written safely, or a
          *                                  variable is one of FreeSWITCH's ring timers ({@code originate_timeout},
          *                                  {@code leg_timeout}, {@code call_timeout}), which only the group sets
          */
@@ -167,11 +251,13 @@ public final class RingGroupRequest {
             if (totalTimeout != null && (totalTimeout.isNegative() || totalTimeout.isZero())) {
                 throw new IllegalArgumentException("totalTimeout must be positive, was " + totalTimeout);
             }
-            if (mode == RingMode.BALANCING && balancer == null) {
-                throw new IllegalArgumentException("BALANCING mode requires a LoadBalancer, but none was given");
-            }
+            mode.requireBalancer(balancer);
             DialString.validateDestinations(destinations);
-            DialString.validateVariables(variables);
+            validateTiersAndTimings();
+            Map<String, String> legVariables = new LinkedHashMap<>(variables);
+            prefix(legVariables, "origination_caller_id_name", callerIdNamePrefix);
+            prefix(legVariables, "origination_caller_id_number", callerIdNumberPrefix);
+            DialString.validateVariables(legVariables);
             if (variables.containsKey("origination_uuid")) {
                 throw new IllegalArgumentException(
                         "origination_uuid is chosen by the ring group for each leg; it cannot be set as a variable");
@@ -183,7 +269,32 @@ public final class RingGroupRequest {
                             + " FreeSWITCH's originate_timeout is set behind it as a safety net; set timeout instead");
                 }
             }
-            return new RingGroupRequest(this);
+            return new RingGroupRequest(this, legVariables);
+        }
+
+        private void validateTiersAndTimings() {
+            if (tiers != null && tiers.stream().anyMatch(List::isEmpty)) {
+                throw new IllegalArgumentException("A tier of ring group " + tiers + " is empty");
+            }
+            if (tiers != null && tiers.size() > 1 && mode != RingMode.TIERED) {
+                throw new IllegalArgumentException("Tiers " + tiers + " are rung by mode TIERED only, not " + mode);
+            }
+            if (!timings.isEmpty() && mode != RingMode.ENTERPRISE) {
+                throw new IllegalArgumentException("A delay or timeout per destination (" + timings.keySet()
+                        + ") is honoured by mode ENTERPRISE only, not " + mode);
+            }
+            List<String> unknown = new ArrayList<>(timings.keySet());
+            unknown.removeAll(destinations);
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("Timing given for " + unknown + ", which are not among the"
+                        + " destinations " + destinations);
+            }
+        }
+
+        private static void prefix(Map<String, String> variables, String name, String prefix) {
+            if (prefix != null && !prefix.isEmpty()) {
+                variables.put(name, prefix + variables.getOrDefault(name, ""));
+            }
         }
     }
 }

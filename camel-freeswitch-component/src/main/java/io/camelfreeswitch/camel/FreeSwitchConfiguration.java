@@ -1,14 +1,8 @@
 package io.camelfreeswitch.camel;
 
-import io.camelfreeswitch.call.LeaseScope;
-import io.camelfreeswitch.call.RingMode;
-import io.camelfreeswitch.call.balancer.LoadBalancer;
-import io.camelfreeswitch.esl.EslClientOptions;
-import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.esl.EventFormat;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -17,78 +11,13 @@ import java.util.Map;
 
 /**
  * Options of the {@code freeswitch:} component and its endpoints. The component holds one instance whose values are
- * the defaults of every endpoint; each endpoint works on a {@link #copy()} it may override.
+ * the defaults of every endpoint; each endpoint works on a {@link #copy()} it may override. The options are split by
+ * concept: connection ({@link FreeSwitchConnectionConfiguration}), ring group ({@link FreeSwitchRingGroupConfiguration}),
+ * and here the other producers and the consumers.
  */
 @Configurer
 @UriParams
-public class FreeSwitchConfiguration implements Cloneable {
-
-    // --- connection (inbound ESL: we connect to FreeSWITCH) ---
-
-    @UriParam(defaultValue = EslClientOptions.DEFAULT_HOST, description = "Host of FreeSWITCH's event socket.")
-    private String host = EslClientOptions.DEFAULT_HOST;
-    @UriParam(defaultValue = "" + EslClientOptions.DEFAULT_PORT, description = "Port of FreeSWITCH's event socket.")
-    private int port = EslClientOptions.DEFAULT_PORT;
-    @UriParam(label = "security", description = "User for 'userauth user@domain' authentication; when empty the"
-            + " plain 'auth' command with the password is used.")
-    private String username;
-    @UriParam(label = "security", secret = true, defaultValue = EslClientOptions.DEFAULT_PASSWORD,
-            description = "Password of the event socket (event_socket.conf.xml), ClueCon by default like FreeSWITCH.")
-    private String password = EslClientOptions.DEFAULT_PASSWORD;
-    @UriParam(label = "advanced", defaultValue = "" + EslClientOptions.DEFAULT_CONNECT_TIMEOUT_MILLIS,
-            javaType = "java.time.Duration", description = "How long to wait for the TCP connection and authentication.")
-    private long connectTimeout = EslClientOptions.DEFAULT_CONNECT_TIMEOUT_MILLIS;
-    @UriParam(label = "advanced", defaultValue = "" + EslClientOptions.DEFAULT_RECONNECT_INITIAL_DELAY_MILLIS,
-            javaType = "java.time.Duration",
-            description = "First delay before reconnecting after the connection is lost; doubled (with jitter) after"
-                    + " each failed attempt up to reconnectMaxDelay.")
-    private long reconnectInitialDelay = EslClientOptions.DEFAULT_RECONNECT_INITIAL_DELAY_MILLIS;
-    @UriParam(label = "advanced", defaultValue = "" + EslClientOptions.DEFAULT_RECONNECT_MAX_DELAY_MILLIS,
-            javaType = "java.time.Duration", description = "Longest delay between two reconnect attempts.")
-    private long reconnectMaxDelay = EslClientOptions.DEFAULT_RECONNECT_MAX_DELAY_MILLIS;
-    @UriParam(label = "advanced", defaultValue = "" + EslClientOptions.DEFAULT_REQUEST_TIMEOUT_MILLIS,
-            javaType = "java.time.Duration",
-            description = "How long a command may wait for its reply before it fails with a timeout.")
-    private long requestTimeout = EslClientOptions.DEFAULT_REQUEST_TIMEOUT_MILLIS;
-    @UriParam(label = "advanced", description = "An ESL connection to use instead of opening one from host, port and"
-            + " password (for example an EslClient bean shared with other code). The component does not close it."
-            + " Autowired: when the registry holds exactly one EslConnection bean, the component uses it.")
-    @Metadata(autowired = true)
-    private EslConnection client;
-
-    // --- ringGroup ---
-
-    @UriParam(label = "producer", description = "ringGroup: comma separated dial strings to ring (user/1001,"
-            + "sofia/gateway/gw/123). The header CamelFreeSwitchDestinations overrides it.")
-    private String destinations;
-    @UriParam(label = "producer", defaultValue = "PARALLEL", enums = "PARALLEL,SEQUENTIAL,BALANCING",
-            description = "ringGroup: PARALLEL rings all at once and the first to answer wins; SEQUENTIAL rings one"
-                    + " at a time in order; BALANCING rings one at a time, least-loaded first, through the balancer."
-                    + " The header CamelFreeSwitchMode overrides it.")
-    private RingMode mode = RingMode.PARALLEL;
-    @UriParam(label = "producer", defaultValue = "30000", javaType = "java.time.Duration",
-            description = "ringGroup: how long each destination rings (PARALLEL: the whole group). Accepts"
-                    + " durations such as 30s or 1m30s, or milliseconds.")
-    private long timeout = 30000;
-    @UriParam(label = "producer", javaType = "java.time.Duration",
-            description = "ringGroup: cap on a whole SEQUENTIAL or BALANCING group (which may otherwise take the"
-                    + " number of destinations times timeout); 0 means no cap.")
-    private long totalTimeout;
-    @UriParam(label = "producer", defaultValue = "CALL", enums = "CALL,RINGING",
-            description = "ringGroup BALANCING: CALL counts a destination as loaded from ringing until its answered"
-                    + " call hangs up; RINGING only while it rings.")
-    private LeaseScope loadScope = LeaseScope.CALL;
-    @UriParam(label = "producer", description = "ringGroup BALANCING: the LoadBalancer sharing load between groups"
-            + " (#beanName). Autowired: when the registry holds exactly one LoadBalancer bean, the component uses it.")
-    @Metadata(autowired = true)
-    private LoadBalancer balancer;
-    @UriParam(label = "producer", prefix = "variable.", multiValue = true,
-            description = "ringGroup and originate: channel variables set on every new leg, as"
-                    + " variable.caller_id_number=1000. The header CamelFreeSwitchVariables wins per name.")
-    private Map<String, Object> variables;
-    @UriParam(label = "producer", description = "ringGroup: fail the exchange with a RingGroupException"
-            + " when nobody answers, instead of returning the NO_ANSWER outcome.")
-    private boolean failOnNoAnswer;
+public class FreeSwitchConfiguration extends FreeSwitchRingGroupConfiguration {
 
     // --- other producers ---
 
@@ -151,148 +80,12 @@ public class FreeSwitchConfiguration implements Cloneable {
     public FreeSwitchConfiguration copy() {
         try {
             FreeSwitchConfiguration copy = (FreeSwitchConfiguration) clone();
-            copy.variables = variables == null ? null : new LinkedHashMap<>(variables);
+            copy.setVariables(getVariables() == null ? null : new LinkedHashMap<>(getVariables()));
             copy.filters = filters == null ? null : new LinkedHashMap<>(filters);
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
-    }
-
-    public String getHost() {
-        return host;
-    }
-
-    public void setHost(String host) {
-        this.host = host;
-    }
-
-    public int getPort() {
-        return port;
-    }
-
-    public void setPort(int port) {
-        this.port = port;
-    }
-
-    public String getUsername() {
-        return username;
-    }
-
-    public void setUsername(String username) {
-        this.username = username;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public long getConnectTimeout() {
-        return connectTimeout;
-    }
-
-    public void setConnectTimeout(long connectTimeout) {
-        this.connectTimeout = connectTimeout;
-    }
-
-    public long getReconnectInitialDelay() {
-        return reconnectInitialDelay;
-    }
-
-    public void setReconnectInitialDelay(long reconnectInitialDelay) {
-        this.reconnectInitialDelay = reconnectInitialDelay;
-    }
-
-    public long getReconnectMaxDelay() {
-        return reconnectMaxDelay;
-    }
-
-    public void setReconnectMaxDelay(long reconnectMaxDelay) {
-        this.reconnectMaxDelay = reconnectMaxDelay;
-    }
-
-    public long getRequestTimeout() {
-        return requestTimeout;
-    }
-
-    public void setRequestTimeout(long requestTimeout) {
-        this.requestTimeout = requestTimeout;
-    }
-
-    public EslConnection getClient() {
-        return client;
-    }
-
-    public void setClient(EslConnection client) {
-        this.client = client;
-    }
-
-    public String getDestinations() {
-        return destinations;
-    }
-
-    public void setDestinations(String destinations) {
-        this.destinations = destinations;
-    }
-
-    public RingMode getMode() {
-        return mode;
-    }
-
-    public void setMode(RingMode mode) {
-        this.mode = mode;
-    }
-
-    public long getTimeout() {
-        return timeout;
-    }
-
-    public void setTimeout(long timeout) {
-        this.timeout = timeout;
-    }
-
-    public long getTotalTimeout() {
-        return totalTimeout;
-    }
-
-    public void setTotalTimeout(long totalTimeout) {
-        this.totalTimeout = totalTimeout;
-    }
-
-    public LeaseScope getLoadScope() {
-        return loadScope;
-    }
-
-    public void setLoadScope(LeaseScope loadScope) {
-        this.loadScope = loadScope;
-    }
-
-    public LoadBalancer getBalancer() {
-        return balancer;
-    }
-
-    public void setBalancer(LoadBalancer balancer) {
-        this.balancer = balancer;
-    }
-
-    public Map<String, Object> getVariables() {
-        return variables;
-    }
-
-    public void setVariables(Map<String, Object> variables) {
-        this.variables = variables;
-    }
-
-    public boolean isFailOnNoAnswer() {
-        return failOnNoAnswer;
-    }
-
-    public void setFailOnNoAnswer(boolean failOnNoAnswer) {
-        this.failOnNoAnswer = failOnNoAnswer;
     }
 
     public String getDestination() {

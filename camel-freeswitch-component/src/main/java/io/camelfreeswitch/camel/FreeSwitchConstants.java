@@ -6,13 +6,15 @@ import org.apache.camel.spi.Metadata;
 public final class FreeSwitchConstants {
 
     @Metadata(label = "producer", description = "ringGroup: the destinations to ring, overriding the destinations"
-            + " option; a java.util.List of dial strings or a comma separated String.", javaType = "Object")
+            + " option; a String written as that option, or a java.util.List of dial strings (each may carry"
+            + " ;delay=...;timeout=...), of Lists (tiers) or of Maps with the keys destination, delay and timeout.",
+            javaType = "Object")
     public static final String DESTINATIONS = "CamelFreeSwitchDestinations";
     @Metadata(label = "producer", description = "originate: the dial string of the new channel, overriding the"
             + " destination option.", javaType = "String")
     public static final String DESTINATION = "CamelFreeSwitchDestination";
     @Metadata(label = "producer", description = "ringGroup: the ring mode, overriding the mode option.",
-            javaType = "io.camelfreeswitch.call.RingMode", enums = "PARALLEL,SEQUENTIAL,BALANCING")
+            javaType = "io.camelfreeswitch.call.RingMode")
     public static final String MODE = "CamelFreeSwitchMode";
     @Metadata(label = "producer", description = "ringGroup and originate: channel variables set on every new leg;"
             + " merged with the variable.* options, the header winning per name.",

@@ -1,6 +1,7 @@
 package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.call.RingMode;
+import io.camelfreeswitch.call.balancer.LoadBalancer;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -78,11 +79,8 @@ public class FreeSwitchEndpoint extends DefaultEndpoint implements AsyncEndpoint
 
     /** Fails early, when the route starts, for options that could never work. */
     void validateForStart() {
-        if (operation == FreeSwitchOperation.ringGroup && configuration.getMode() == RingMode.BALANCING
-                && configuration.getBalancer() == null) {
-            throw new IllegalArgumentException("Endpoint " + safeUri() + " uses mode=BALANCING but has no"
-                    + " load balancer: set the 'balancer' option (balancer=#myBalancer) or bind exactly one"
-                    + " io.camelfreeswitch.call.balancer.LoadBalancer bean in the registry");
+        if (operation == FreeSwitchOperation.ringGroup) {
+            requireBalancerFor(configuration.getMode(), configuration.getBalancer());
         }
         if (configuration.getTimeout() <= 0) {
             throw new IllegalArgumentException("Endpoint " + safeUri() + ": timeout must be positive");
@@ -90,6 +88,21 @@ public class FreeSwitchEndpoint extends DefaultEndpoint implements AsyncEndpoint
         if (configuration.getTotalTimeout() < 0) {
             throw new IllegalArgumentException("Endpoint " + safeUri() + ": totalTimeout must not be"
                     + " negative (0 means no cap)");
+        }
+    }
+
+    /**
+     * The call model's rule ({@link RingMode#requireBalancer}), told in Camel's terms: which endpoint, and how to give
+     * it a balancer. Checked when the route starts for the configured mode, and per exchange for a mode header.
+     */
+    void requireBalancerFor(RingMode mode, LoadBalancer balancer) {
+        try {
+            mode.requireBalancer(balancer);
+        } catch (IllegalArgumentException e) {
+            // not chained: the message already carries the rule's, and it is what users see as the root cause
+            throw new IllegalArgumentException("Endpoint " + safeUri() + ": " + e.getMessage() + "; set the"
+                    + " 'balancer' option (balancer=#myBalancer) or bind exactly one"
+                    + " io.camelfreeswitch.call.balancer.LoadBalancer bean in the registry");
         }
     }
 

@@ -17,10 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -143,16 +140,12 @@ final class RingGroupProducer extends FreeSwitchProducer {
     private RingGroupRequest request(Exchange exchange, OutboundCall call, String routeId) {
         Message message = exchange.getMessage();
         RingMode mode = mode(message.getHeader(FreeSwitchConstants.MODE));
-        if (mode == RingMode.BALANCING && balancer == null) {
-            throw new IllegalArgumentException("Endpoint " + endpoint.safeUri() + " was asked to ring in"
-                    + " BALANCING mode but has no load balancer: set the 'balancer' option or bind exactly one"
-                    + " LoadBalancer bean in the registry");
-        }
+        endpoint.requireBalancerFor(mode, balancer);
         String callerUuid = message.getHeader(FreeSwitchConstants.CALLER_UUID, String.class);
         if (callerUuid == null && call != null) {
             callerUuid = call.uuid();
         }
-        return RingGroupRequest.builder(destinations(message))
+        return destinations(message).builder()
                 .mode(mode)
                 .timeout(Duration.ofMillis(configuration.getTimeout()))
                 .totalTimeout(configuration.getTotalTimeout() > 0 ? Duration.ofMillis(configuration.getTotalTimeout())
@@ -161,6 +154,8 @@ final class RingGroupProducer extends FreeSwitchProducer {
                 .balancer(balancer)
                 .variables(ChannelVariables.merged(configuration, exchange))
                 .callerUuid(callerUuid)
+                .callerIdNamePrefix(configuration.getCallerIdNamePrefix())
+                .callerIdNumberPrefix(configuration.getCallerIdNumberPrefix())
                 .listener(endpoint.getComponent().ringGroupListener(routeId))
                 .build();
     }
@@ -180,32 +175,14 @@ final class RingGroupProducer extends FreeSwitchProducer {
         }
     }
 
-    private List<String> destinations(Message message) {
+    private DestinationList destinations(Message message) {
         Object header = message.getHeader(FreeSwitchConstants.DESTINATIONS);
-        List<String> destinations = new ArrayList<>();
-        if (header instanceof Collection<?> collection) {
-            collection.forEach(item -> destinations.add(String.valueOf(item).strip()));
-        } else if (header instanceof String[] array) {
-            Arrays.stream(array).forEach(item -> destinations.add(item.strip()));
-        } else {
-            split(header != null ? header.toString() : configuration.getDestinations(), destinations);
-        }
+        DestinationList destinations = DestinationList.parse(header != null ? header : configuration.getDestinations());
         if (destinations.isEmpty()) {
             throw new IllegalArgumentException("Endpoint " + endpoint.safeUri() + " has no destinations to"
                     + " ring: set the 'destinations' option or the " + FreeSwitchConstants.DESTINATIONS + " header");
         }
         return destinations;
-    }
-
-    private static void split(String commaList, List<String> into) {
-        if (commaList == null) {
-            return;
-        }
-        for (String part : commaList.split(",")) {
-            if (!part.isBlank()) {
-                into.add(part.strip());
-            }
-        }
     }
 
     static void publish(Message message, RingGroupResult result) {

@@ -40,10 +40,11 @@ class MisconfigurationTest {
 
     @Test
     void anUnknownModeListsTheValidOnes() {
-        assertThatThrownBy(() -> startWith("freeswitch:ringGroup?destinations=user/1001&mode=ROUND_ROBIN"))
+        assertThatThrownBy(() -> startWith("freeswitch:ringGroup?destinations=user/1001&mode=RINGALL"))
                 .rootCause()
-                .hasMessageContaining("Invalid mode 'ROUND_ROBIN'")
-                .hasMessageContaining("[PARALLEL, SEQUENTIAL, BALANCING]");
+                .hasMessageContaining("Invalid mode 'RINGALL'")
+                .hasMessageContaining(
+                        "[PARALLEL, SEQUENTIAL, BALANCING, TIERED, ENTERPRISE, RANDOM, ROUND_ROBIN, MEMORY_HUNT]");
     }
 
     @Test

@@ -211,8 +211,8 @@ class RingGroupRoutesTest extends FreeSwitchTestSupport {
 
     @Test
     void aBadModeHeaderFailsTheExchangeListingTheModes() {
-        Exchange exchange = ring("ROUND_ROBIN", "sim/answer");
-        assertThat(exchange.getException()).hasMessageContaining("ROUND_ROBIN").hasMessageContaining("SEQUENTIAL");
+        Exchange exchange = ring("RINGALL", "sim/answer");
+        assertThat(exchange.getException()).hasMessageContaining("RINGALL").hasMessageContaining("SEQUENTIAL");
         assertThat(ledger().channels()).noneMatch(record -> record.live());
     }
 

@@ -42,6 +42,9 @@ class RingGroupIT extends FreeSwitchItSupport {
             public void configure() {
                 from("direct:ring").toD("freeswitch:ringGroup?mode=${header.itMode}&timeout=${header.itTimeout}"
                         + "&totalTimeout=${header.itTotalTimeout}&balancer=#${header.itBalancer}");
+                from("direct:ringPrefixed").toD("freeswitch:ringGroup?mode=${header.itMode}&timeout=5s"
+                        + "&balancer=#inMemory&callerIdNamePrefix=Sales: &callerIdNumberPrefix=9"
+                        + "&variable.origination_caller_id_name=Ann&variable.origination_caller_id_number=1000");
             }
         }, Map.of("inMemory", IN_MEMORY, "redis", redis));
     }
@@ -55,7 +58,13 @@ class RingGroupIT extends FreeSwitchItSupport {
 
     private static RingGroupResult ring(String mode, String timeout, String totalTimeout, String balancer,
                                         String... extensions) {
-        List<String> destinations = Arrays.stream(extensions).map(FreeSwitchItSupport::phone).toList();
+        return ringDestinations(mode, timeout, totalTimeout, balancer,
+                Arrays.stream(extensions).map(FreeSwitchItSupport::phone).toList());
+    }
+
+    /** {@code destinations}: anything the CamelFreeSwitchDestinations header takes (tiers, timed entries...). */
+    private static RingGroupResult ringDestinations(String mode, String timeout, String totalTimeout, String balancer,
+                                                    Object destinations) {
         var exchange = template.request("direct:ring", e -> {
             e.getMessage().setHeader("itMode", mode);
             e.getMessage().setHeader("itTimeout", timeout);
@@ -186,5 +195,77 @@ class RingGroupIT extends FreeSwitchItSupport {
             assertThat(balancer.load(phone("answer-after-100")).join()).isZero();
         });
         checked("BALANCING (%s): every load back to 0 once the calls ended", bean);
+    }
+
+    @Test
+    void tiered_rings_the_next_tier_once_nobody_in_the_first_answered() {
+        RingGroupResult result = ringDestinations("TIERED", "1s", "0", "inMemory", List.of(
+                List.of(phone("no-answer"), phone("busy")), List.of(phone("answer-after-200"))));
+
+        assertThat(result.winner().destination()).isEqualTo(phone("answer-after-200"));
+        freeswitchReports(leg(result, "no-answer"), "NO_ANSWER");
+        freeswitchReports(leg(result, "busy"), "USER_BUSY");
+        assertThat(leg(result, "answer-after-200").ringStarted()).isAfterOrEqualTo(leg(result, "no-answer").endedAt());
+        checked("TIERED: the first tier unanswered (NO_ANSWER, USER_BUSY per FreeSWITCH), the second answered");
+        endCall(result);
+    }
+
+    @Test
+    void enterprise_gives_each_destination_its_own_delay_and_timeout() {
+        RingGroupResult result = ringDestinations("ENTERPRISE", "10s", "0", "inMemory", List.of(
+                phone("no-answer") + ";timeout=1s", phone("answer-after-300") + ";delay=1500ms"));
+
+        assertThat(result.winner().destination()).isEqualTo(phone("answer-after-300"));
+        freeswitchReports(leg(result, "no-answer"), "NO_ANSWER");
+        assertThat(Duration.between(leg(result, "no-answer").ringStarted(),
+                leg(result, "answer-after-300").ringStarted())).isGreaterThanOrEqualTo(Duration.ofMillis(1400));
+        checked("ENTERPRISE: no-answer hung up after its own 1 s, answer-after-300 started 1.5 s late and won");
+        endCall(result);
+    }
+
+    @Test
+    void random_round_robin_and_memory_hunt_connect_past_a_busy_destination() {
+        for (String mode : List.of("RANDOM", "ROUND_ROBIN", "MEMORY_HUNT")) {
+            RingGroupResult result = ring(mode, "2s", "0", "inMemory", "busy", "answer-after-200");
+
+            assertThat(result.winner().destination()).as(mode).isEqualTo(phone("answer-after-200"));
+            if (result.leg(phone("busy")).isPresent()) {
+                freeswitchReports(leg(result, "busy"), "USER_BUSY");
+            }
+            checked("%s: %s answered after %s", mode, result.winner().destination(), result.legs().stream()
+                    .map(LegResult::destination).toList());
+            endCall(result);
+        }
+    }
+
+    @Test
+    void round_robin_starts_after_the_destination_that_last_answered() {
+        RingGroupResult first = ring("ROUND_ROBIN", "5s", "0", "redis", "answer-after-100", "answer-after-200");
+        endCall(first);
+        await().atMost(WITHIN).until(() -> redis.lastAnswered(phone("answer-after-100") + ","
+                + phone("answer-after-200")).join().isPresent());
+
+        RingGroupResult second = ring("ROUND_ROBIN", "5s", "0", "redis", "answer-after-100", "answer-after-200");
+
+        assertThat(first.winner().destination()).isEqualTo(phone("answer-after-100"));
+        assertThat(second.winner().destination()).isEqualTo(phone("answer-after-200"));
+        checked("ROUND_ROBIN (redis): %s, then %s", first.winner().destination(), second.winner().destination());
+        endCall(second);
+    }
+
+    @Test
+    void the_caller_id_prefixes_reach_the_legs_as_freeswitch_reads_them() {
+        var exchange = template.request("direct:ringPrefixed", e -> {
+            e.getMessage().setHeader("itMode", "PARALLEL");
+            e.getMessage().setHeader(FreeSwitchConstants.DESTINATIONS, List.of(phone("answer-after-100")));
+        });
+        RingGroupResult result = exchange.getMessage().getBody(RingGroupResult.class);
+
+        assertThat(api("uuid_getvar " + result.winner().uuid() + " origination_caller_id_name").strip())
+                .isEqualTo("Sales: Ann");
+        assertThat(api("uuid_getvar " + result.winner().uuid() + " origination_caller_id_number").strip())
+                .isEqualTo("91000");
+        checked("callerIdNamePrefix/callerIdNumberPrefix: the leg presents 'Sales: Ann' <91000>");
+        endCall(result);
     }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class InMemoryLoadBalancer implements LoadBalancer {
 
     private final ConcurrentHashMap<String, Long> loads = new ConcurrentHashMap<>();
+    /** ROUND_ROBIN's memory: the destination that last answered, per ring group. */
+    private final ConcurrentHashMap<String, String> lastAnswered = new ConcurrentHashMap<>();
 
     @Override
     public CompletableFuture<Optional<Lease>> acquire(List<String> candidates) {
@@ -46,6 +48,17 @@ public final class InMemoryLoadBalancer implements LoadBalancer {
     public CompletableFuture<Long> load(String destination) {
         Objects.requireNonNull(destination, "destination");
         return CompletableFuture.completedFuture(loads.getOrDefault(destination, 0L));
+    }
+
+    @Override
+    public CompletableFuture<Optional<String>> lastAnswered(String group) {
+        return CompletableFuture.completedFuture(Optional.ofNullable(lastAnswered.get(Objects.requireNonNull(group))));
+    }
+
+    @Override
+    public CompletableFuture<Void> answered(String group, String destination) {
+        lastAnswered.put(Objects.requireNonNull(group, "group"), Objects.requireNonNull(destination, "destination"));
+        return CompletableFuture.completedFuture(null);
     }
 
     /** A snapshot of the destinations that currently hold at least one lease, for metrics and diagnostics. */

@@ -21,6 +21,22 @@ public interface LoadBalancer {
     /** The number of leases currently held on {@code destination}. */
     CompletableFuture<Long> load(String destination);
 
+    /**
+     * The destination that last answered in ring group {@code group} (ROUND_ROBIN starts after it), or empty when none
+     * has yet. One round trip for a shared balancer. Balancers that keep no such memory fail with
+     * {@link UnsupportedOperationException}.
+     */
+    default CompletableFuture<Optional<String>> lastAnswered(String group) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                getClass().getName() + " keeps no memory of who answered, which ROUND_ROBIN needs"));
+    }
+
+    /** Remembers that {@code destination} answered in ring group {@code group}; one round trip for a shared balancer. */
+    default CompletableFuture<Void> answered(String group, String destination) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                getClass().getName() + " keeps no memory of who answered, which ROUND_ROBIN needs"));
+    }
+
     /** The argument check every implementation of {@link #acquire} starts with: no null list, no null candidate. */
     static List<String> requireCandidates(List<String> candidates) {
         java.util.Objects.requireNonNull(candidates, "candidates");

@@ -64,6 +64,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
     private final Duration renewalPeriod;
     private final boolean fallbackToGroupOrder;
     private final Set<RedisLease> held = ConcurrentHashMap.newKeySet();
+    private final RedisAnswerMemory answerMemory;
     /**
      * Renewals and releases are sent under this lock, so a release's ZREM always follows, on the connection, any
      * renewal that still named its lease: a released lease can never be re-recorded by a late renewal.
@@ -80,6 +81,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         this.leaseTtl = builder.leaseTtl;
         this.renewalPeriod = builder.renewalPeriod;
         this.fallbackToGroupOrder = builder.fallbackToGroupOrder;
+        this.answerMemory = new RedisAnswerMemory(redis, "{" + keyPrefix + "}:last-answered:");
         this.renewals = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "camel-freeswitch-redis-lease-renewal");
             thread.setDaemon(true);
@@ -140,6 +142,21 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
                         : CompletableFuture.<Long>failedFuture(
                                 unavailable("could not read the load of " + destination, failure)))
                 .thenCompose(Function.identity());
+    }
+
+    /** One GET of {@code {prefix}:last-answered:<group>}; with fallbackToGroupOrder, empty while Redis is down. */
+    @Override
+    public CompletableFuture<Optional<String>> lastAnswered(String group) {
+        return answerMemory.lastAnswered(group).exceptionallyCompose(failure -> fallbackToGroupOrder
+                ? CompletableFuture.completedFuture(Optional.empty())
+                : CompletableFuture.failedFuture(unavailable("could not read who last answered in " + group, failure)));
+    }
+
+    /** One SET of {@code {prefix}:last-answered:<group>}. */
+    @Override
+    public CompletableFuture<Void> answered(String group, String destination) {
+        return answerMemory.answered(group, destination).exceptionallyCompose(failure -> CompletableFuture
+                .failedFuture(unavailable("could not record who answered in " + group, failure)));
     }
 
     /** The Redis key holding the leases of {@code destination}. */

@@ -19,6 +19,8 @@ final class DemoRoutes extends RouteBuilder {
     static final String HOLD_MILLIS = "demoHoldMillis";
     /** Exchange property keeping the ring group result once the body is reused for the hang-up reply. */
     static final String RESULT = "demoRingGroupResult";
+    /** Header carrying the caller ID name the answered leg was presented with (origination_caller_id_name). */
+    static final String CALLER_ID_SHOWN = "demoCallerIdShown";
 
     @Override
     public void configure() {
@@ -43,6 +45,43 @@ final class DemoRoutes extends RouteBuilder {
         from("direct:balancing").routeId("balancing")
                 // one at a time, least-loaded first; load is shared through the #balancer bean
                 .to("freeswitch:ringGroup?mode=BALANCING&timeout=2s&balancer=#balancer&loadScope=CALL")
+                .to("direct:answered");
+
+        from("direct:tiered").routeId("tiered")
+                // tier after tier (user/a,user/b|user/c): each tier at once, the next when nobody answered
+                .to("freeswitch:ringGroup?mode=TIERED&timeout=2s")
+                .to("direct:answered");
+
+        from("direct:enterprise").routeId("enterprise")
+                // all at once, each destination after its own delay and for its own timeout (;delay=..;timeout=..)
+                .to("freeswitch:ringGroup?mode=ENTERPRISE&timeout=5s")
+                .to("direct:answered");
+
+        from("direct:random").routeId("random")
+                .to("freeswitch:ringGroup?mode=RANDOM&timeout=2s")
+                .to("direct:answered");
+
+        from("direct:round-robin").routeId("round-robin")
+                // starts after whoever answered last in this group; the #balancer bean remembers who that was
+                .to("freeswitch:ringGroup?mode=ROUND_ROBIN&timeout=3s&balancer=#balancer")
+                .to("direct:answered");
+
+        from("direct:memory-hunt").routeId("memory-hunt")
+                // the first, then the first two, then the first three..., each step 2 s
+                .to("freeswitch:ringGroup?mode=MEMORY_HUNT&timeout=2s")
+                .to("direct:answered");
+
+        from("direct:prefixed").routeId("prefixed")
+                // the legs show which group calls: 'Sales: ' before the caller's name, 9 before the number
+                .to("freeswitch:ringGroup?mode=PARALLEL&timeout=5s&callerIdNamePrefix=Sales: &callerIdNumberPrefix=9"
+                        + "&variable.origination_caller_id_name=camel-freeswitch-demo"
+                        + "&variable.origination_caller_id_number=1000")
+                .setProperty(RESULT, body())
+                .setHeader(FreeSwitchConstants.COMMAND, simple("uuid_getvar ${header."
+                        + FreeSwitchConstants.ANSWERED_UUID + "} origination_caller_id_name"))
+                .to("freeswitch:api")
+                .setHeader(CALLER_ID_SHOWN, body())
+                .setBody(exchangeProperty(RESULT))
                 .to("direct:answered");
 
         from("direct:burst").routeId("burst")

@@ -44,7 +44,7 @@ final class ResultPrinter {
     void scenario(int number, Scenario scenario, RingGroupResult result) {
         out.println();
         out.printf("%d. %s%n", number, scenario.title());
-        out.printf("   %-10s timeout %-4s  ring %s%n", scenario.mode(), scenario.timeout(),
+        out.printf("   %-11s timeout %-4s  ring %s%n", scenario.mode(), scenario.timeout(),
                 String.join(", ", scenario.destinations()));
         String answered = result.legs().stream()
                 .filter(leg -> leg.outcome() == LegOutcome.ANSWERED)

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 /**
- * The camel-freeswitch demo: rings groups in the three modes and a burst of balanced groups through Camel routes
+ * The camel-freeswitch demo: rings groups in every mode and a burst of balanced groups through Camel routes
  * (Camel Main, Java DSL) and prints what happened to every leg. By default it starts the embedded FreeSWITCH
  * simulator and scripts its agents; {@code --freeswitch.host=...} points it at a real FreeSWITCH instead.
  * Exits 0 when every group ran and (on the simulator) no channel was left up.
@@ -154,14 +154,37 @@ public final class RingGroupDemo {
                         List.of(settings.slow(), settings.fast())),
                 new Scenario("PARALLEL, short timeout: nobody answers in time -> NO_ANSWER, an outcome to route on",
                         "direct:parallel-short", "PARALLEL", "1s",
-                        List.of(settings.never(), settings.slow())));
+                        List.of(settings.never(), settings.slow())),
+                new Scenario("TIERED: the first tier (busy, no answer) rings 2 s, then the next tier",
+                        "direct:tiered", "TIERED", "2s",
+                        List.of(settings.busy(), settings.never() + "|" + settings.fast())),
+                new Scenario("ENTERPRISE: each its own delay and timeout; one gives up after 1 s, one starts 1 s late",
+                        "direct:enterprise", "ENTERPRISE", "5s",
+                        List.of(settings.never() + ";timeout=1s", settings.fast() + ";delay=1s")),
+                new Scenario("RANDOM: one at a time in a random order",
+                        "direct:random", "RANDOM", "2s",
+                        List.of(settings.busy(), settings.never(), settings.fast())),
+                new Scenario("ROUND_ROBIN: one at a time, starting after whoever answered last in this group",
+                        "direct:round-robin", "ROUND_ROBIN", "3s",
+                        List.of(settings.fast(), settings.slow())),
+                new Scenario("ROUND_ROBIN again: the same group starts after the one that answered the last call",
+                        "direct:round-robin", "ROUND_ROBIN", "3s",
+                        List.of(settings.fast(), settings.slow())),
+                new Scenario("MEMORY_HUNT: the first, then the first two, then the first three, 2 s a step;"
+                        + " busy takes the next step at once",
+                        "direct:memory-hunt", "MEMORY_HUNT", "2s",
+                        List.of(settings.busy(), settings.never(), settings.fast())),
+                new Scenario("Caller ID prefix: the legs are shown 'Sales: ' + the caller's name and 9 + the number",
+                        "direct:prefixed", "PARALLEL", "5s",
+                        List.of(settings.fast())));
         String status = template.requestBody("direct:status", "", String.class);
         printer.line("FreeSWITCH says: " + status.lines().findFirst().orElse(status));
         printer.title("Ring groups, one mode at a time");
         int number = 1;
         for (Scenario scenario : scenarios) {
             Exchange exchange = template.request(scenario.route(), e -> {
-                e.getMessage().setHeader(FreeSwitchConstants.DESTINATIONS, scenario.destinations());
+                // the header's String form, as the destinations option writes it (tiers with |, timing after ;)
+                e.getMessage().setHeader(FreeSwitchConstants.DESTINATIONS, String.join(",", scenario.destinations()));
                 e.setProperty(DemoRoutes.HOLD_MILLIS, 0);
             });
             if (exchange.getException() != null) {
@@ -169,6 +192,10 @@ public final class RingGroupDemo {
             }
             RingGroupResult result = exchange.getMessage().getBody(RingGroupResult.class);
             printer.scenario(number++, scenario, result);
+            String callerIdShown = exchange.getMessage().getHeader(DemoRoutes.CALLER_ID_SHOWN, String.class);
+            if (callerIdShown != null) {
+                printer.line("   caller ID name the answered leg was shown: '" + callerIdShown.strip() + "'");
+            }
         }
         burst(template);
     }

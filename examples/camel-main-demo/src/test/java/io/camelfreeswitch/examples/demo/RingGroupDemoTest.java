@@ -30,6 +30,17 @@ class RingGroupDemoTest {
                 // BALANCING: dave is first but too slow, alice answers
                 .containsPattern("3\\. BALANCING[\\s\\S]*answered by user/alice")
                 .containsPattern("4\\. PARALLEL, short timeout[\\s\\S]*NO_ANSWER  nobody answered")
+                // TIERED: bob and carol's tier first, alice's after it
+                .containsPattern("5\\. TIERED.*\\n.*\\n   -> ANSWERED   answered by user/alice")
+                .containsPattern("user/carol +NO_ANSWER +NO_ANSWER +2\\.\\d\\d s\\n +3 +user/alice +ANSWERED")
+                // ENTERPRISE: carol gives up after her own second, alice starts a second late and answers
+                .containsPattern("6\\. ENTERPRISE.*\\n.*\\n   -> ANSWERED   answered by user/alice")
+                .containsPattern("7\\. RANDOM.*\\n.*\\n   -> ANSWERED   answered by user/alice")
+                // ROUND_ROBIN: alice answers the first call, so the second starts with dave
+                .containsPattern("8\\. ROUND_ROBIN.*\\n.*\\n   -> ANSWERED   answered by user/alice")
+                .containsPattern("9\\. ROUND_ROBIN.*\\n.*\\n   -> ANSWERED   answered by user/dave")
+                .containsPattern("10\\. MEMORY_HUNT.*\\n.*\\n   -> ANSWERED   answered by user/alice")
+                .contains("caller ID name the answered leg was shown: 'Sales: camel-freeswitch-demo'")
                 // the burst is spread evenly by the shared balancer, and its load is back to zero
                 .containsPattern("user/erin +3 +###")
                 .containsPattern("user/heidi +3 +###")
