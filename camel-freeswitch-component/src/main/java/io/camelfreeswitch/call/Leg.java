@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One callee leg of a ring group, shared by every mode: originates the channel, follows it until it answers or
@@ -78,7 +77,7 @@ final class Leg {
             }
         });
         channel.hungUp().whenComplete((cause, e) -> engine.execute(() -> onGone(cause)));
-        ringStarted = Instant.now();
+        ringStarted = engine.time().now();
         String command = "originate " + DialString.originate(destination, originateVariables(), "&park()");
         connection.bgapi(command).whenComplete((body, e) -> engine.execute(() -> onJob(e)));
     }
@@ -106,7 +105,7 @@ final class Leg {
             return;
         }
         answered = true;
-        answeredAt = Instant.now();
+        answeredAt = engine.time().now();
         if (outcome != null) {
             return; // hung up by us already; the kill is on its way
         }
@@ -186,7 +185,7 @@ final class Leg {
     private void decide(LegOutcome newOutcome, String cause) {
         outcome = newOutcome;
         hangupCause = cause;
-        endedAt = Instant.now();
+        endedAt = engine.time().now();
         LegResult ended = result();
         RingGroup.notifyListeners(engine.request(), listener -> listener.legEnded(engine.request(), ended));
         if (newOutcome != LegOutcome.ANSWERED) {
@@ -254,12 +253,11 @@ final class Leg {
     }
 
     private void stopWatchingAfterOriginateTimeout() {
-        RingScheduler.shared().schedule(() -> engine.execute(() -> {
+        engine.time().schedule(() -> engine.execute(() -> {
             if (!seen) {
                 channel.markHungUp(killCause);
             }
-        }), Duration.ofSeconds(OriginateTimeout.seconds(ringFor)).plus(ORIGINATE_MARGIN).toNanos(),
-                TimeUnit.NANOSECONDS);
+        }), Duration.ofSeconds(OriginateTimeout.seconds(ringFor)).plus(ORIGINATE_MARGIN));
     }
 
     void releaseLease() {

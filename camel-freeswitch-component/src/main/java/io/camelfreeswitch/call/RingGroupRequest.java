@@ -2,12 +2,14 @@ package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Everything a ring group needs besides the connection. Built with {@link #builder(List)}; immutable.
@@ -26,6 +28,7 @@ public final class RingGroupRequest {
     private final LeaseScope leaseScope;
     private final String callerUuid;
     private final RingGroupListener listener;
+    private final RingTime time;
 
     private RingGroupRequest(Builder b) {
         this.destinations = List.copyOf(b.destinations);
@@ -37,6 +40,7 @@ public final class RingGroupRequest {
         this.leaseScope = b.leaseScope;
         this.callerUuid = b.callerUuid;
         this.listener = b.listener;
+        this.time = b.time;
     }
 
     public static Builder builder(List<String> destinations) {
@@ -88,6 +92,11 @@ public final class RingGroupRequest {
         return listener;
     }
 
+    /** Where this group reads the time and sets its timers. */
+    RingTime time() {
+        return time;
+    }
+
     public static final class Builder {
         private final List<String> destinations;
         private RingMode mode = RingMode.PARALLEL;
@@ -98,6 +107,7 @@ public final class RingGroupRequest {
         private LeaseScope leaseScope = LeaseScope.CALL;
         private String callerUuid;
         private RingGroupListener listener;
+        private RingTime time = RingTime.SYSTEM;
 
         private Builder(List<String> destinations) {
             this.destinations = List.copyOf(Objects.requireNonNull(destinations, "destinations"));
@@ -148,6 +158,18 @@ public final class RingGroupRequest {
         /** A listener told about this group only (for example the metrics of one Camel context). */
         public Builder listener(RingGroupListener listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /**
+         * The time this group runs on: {@code clock} is read for its deadlines and for the times it reports, and
+         * {@code timers} runs its ring timeouts. By default the system clock and one shared daemon scheduler.
+         * Give a virtual time to test a route's ring timeouts without waiting for them, for example the
+         * simulator's: {@code time(virtualTime.clock(), virtualTime.scheduler())}. The tasks given to
+         * {@code timers} are short and never block.
+         */
+        public Builder time(Clock clock, ScheduledExecutorService timers) {
+            this.time = RingTime.of(clock, timers);
             return this;
         }
 

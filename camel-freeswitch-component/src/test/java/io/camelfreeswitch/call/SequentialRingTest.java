@@ -144,25 +144,4 @@ class SequentialRingTest extends SimulatedCalls {
         }
         endCall(result);
     }
-
-    @Test
-    void the_total_timeout_caps_the_whole_sequence() throws Exception {
-        // the first leg gives up by itself after a second, leaving the second leg what is left of the total timeout:
-        // far less than its own per-leg timeout, with seconds of margin either way for a loaded machine
-        String first = destination("rejects-late", Behaviour.rejectAfter("CALL_REJECTED", Duration.ofSeconds(1)));
-        String second = neverAnswers();
-        String third = neverAnswers();
-        Duration perLeg = Duration.ofSeconds(60);
-
-        RingGroupResult result = resultOf(RingGroup.ring(connection, inOrder(first, second, third)
-                .timeout(perLeg).totalTimeout(Duration.ofSeconds(4)).build()));
-
-        assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
-        assertThat(rungInOrder(result)).containsExactly(first, second);
-        LegResult secondLeg = leg(result, second);
-        assertThat(secondLeg.outcome()).isEqualTo(LegOutcome.NO_ANSWER);
-        assertThat(Duration.between(secondLeg.ringStarted(), secondLeg.endedAt())).isLessThan(perLeg.dividedBy(2));
-        ledger().awaitHangup(secondLeg.uuid(), "NO_ANSWER", WELL_WITHIN);
-        assertThat(ledger().channelsTo(third)).isEmpty();
-    }
 }

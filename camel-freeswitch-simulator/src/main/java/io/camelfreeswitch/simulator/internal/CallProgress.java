@@ -89,7 +89,7 @@ final class CallProgress {
         if (ch.progressMicros != 0) {
             return;
         }
-        ch.progressMicros = SwitchCore.nowMicros();
+        ch.progressMicros = core.nowMicros();
         ch.variables.put("endpoint_disposition", "RINGING");
         events.fireChannel(ch, "CHANNEL_PROGRESS", "switch_channel.c", "switch_channel_perform_mark_ring_ready_value", 1117, true);
         events.setCallState(ch, "RINGING");
@@ -99,7 +99,7 @@ final class CallProgress {
         if (ch.progressMediaMicros != 0 || ch.answered()) {
             return;
         }
-        ch.progressMediaMicros = SwitchCore.nowMicros();
+        ch.progressMediaMicros = core.nowMicros();
         ch.answerState = "early";
         ch.variables.put("endpoint_disposition", "EARLY MEDIA");
         events.fireChannel(ch, "CHANNEL_PROGRESS_MEDIA", "switch_channel.c", "switch_channel_perform_mark_pre_answered", 3672, true);
@@ -115,10 +115,10 @@ final class CallProgress {
         if (!ch.alive() || ch.answered()) {
             return;
         }
-        ch.answeredMicros = SwitchCore.nowMicros();
+        ch.answeredMicros = core.nowMicros();
         ch.answerState = "answered";
         ch.variables.put("endpoint_disposition", "ANSWER");
-        ledger.answered(ch.uuid, Instant.now()); // before the event, as for bridge and hang-up
+        ledger.answered(ch.uuid, core.now()); // before the event, as for bridge and hang-up
         events.fireChannel(ch, "CHANNEL_ANSWER", "switch_channel.c", "switch_channel_perform_mark_answered", 3956, true);
         ch.flipCallerIdOnAnswer();
         events.setCallState(ch, "ACTIVE");
@@ -132,7 +132,7 @@ final class CallProgress {
     }
 
     void bridge(SimChannel a, SimChannel b) {
-        long now = SwitchCore.nowMicros();
+        long now = core.nowMicros();
         a.bridgedTo = b.uuid;
         b.bridgedTo = a.uuid;
         a.bridgedMicros = now;
@@ -142,7 +142,7 @@ final class CallProgress {
         a.variables.put("signal_bond", b.uuid);
         b.variables.put("signal_bond", a.uuid);
         // the ledger first: a test that has seen the event must find the ledger agreeing with it
-        Instant at = Instant.now();
+        Instant at = core.now();
         ledger.bridged(a.uuid, at);
         ledger.bridged(b.uuid, at);
         events.fireChannel(a, "CHANNEL_BRIDGE", "switch_ivr_bridge.c", "switch_ivr_multi_threaded_bridge", 1650, true,
@@ -165,11 +165,11 @@ final class CallProgress {
             ch.ringTimeout = null;
         }
         ch.hangupCause = cause;
-        ch.hangupMicros = SwitchCore.nowMicros();
+        ch.hangupMicros = core.nowMicros();
         ch.answerState = "hangup";
         ch.variables.put("hangup_cause", cause);
         ch.variables.put("hangup_cause_q850", String.valueOf(HangupCauses.q850(cause)));
-        ledger.hungUp(ch.uuid, Instant.now(), cause, killedBy);
+        ledger.hungUp(ch.uuid, core.now(), cause, killedBy);
         ch.hangupListeners.forEach(l -> l.accept(cause));
         events.fireChannel(ch, "CHANNEL_HANGUP", "switch_channel.c", "switch_channel_perform_hangup", 3150, true);
         events.setCallState(ch, "HANGUP");

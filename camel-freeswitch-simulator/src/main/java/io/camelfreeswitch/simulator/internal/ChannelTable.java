@@ -1,6 +1,5 @@
 package io.camelfreeswitch.simulator.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -55,12 +54,12 @@ final class ChannelTable {
 
     private SimChannel newChannel(String uuid, Endpoint endpoint, boolean outbound, String channelName) {
         SimChannel ch = new SimChannel(uuid, channelName, endpoint.dialled(), endpoint.number(), endpoint.context(),
-                endpoint.source(), outbound, SwitchCore.nowMicros());
+                endpoint.source(), outbound, core.nowMicros());
         ch.behaviour = endpoint.behaviour();
         channels.put(uuid, ch);
         sessionsSinceStartup++;
         peakSessions = Math.max(peakSessions, channels.size());
-        ledger.created(uuid, endpoint.dialled(), Instant.now());
+        ledger.created(uuid, endpoint.dialled(), core.now());
         return ch;
     }
 

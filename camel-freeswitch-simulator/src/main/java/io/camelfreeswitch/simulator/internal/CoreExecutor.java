@@ -1,6 +1,7 @@
 package io.camelfreeswitch.simulator.internal;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,9 +16,12 @@ import java.util.function.Supplier;
  */
 final class CoreExecutor {
 
-    private final ScheduledExecutorService executor;
+    private final ScheduledThreadPoolExecutor executor;
+    private final ScheduledExecutorService timers;
 
-    CoreExecutor() {
+    /** {@code timers}: where delays are counted, or {@code null} for this thread's own real-time queue. */
+    CoreExecutor(ScheduledExecutorService timers) {
+        this.timers = timers;
         ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "freeswitch-simulator-core");
             t.setDaemon(true);
@@ -37,6 +41,9 @@ final class CoreExecutor {
 
     ScheduledFuture<?> schedule(Runnable r, long delay, TimeUnit unit) {
         try {
+            if (timers != null) {
+                return timers.schedule(() -> execute(r), delay, unit);
+            }
             return executor.schedule(guard(r), delay, unit);
         } catch (RejectedExecutionException e) {
             return null;
@@ -63,6 +70,26 @@ final class CoreExecutor {
                 org.slf4j.LoggerFactory.getLogger(SwitchCore.class).error("simulator core task failed", e);
             }
         };
+    }
+
+    /**
+     * Completes once the core thread has nothing due to run: every task queued so far, and every task those
+     * queued, has run. Timers not yet due do not count.
+     */
+    CompletableFuture<Void> idle() {
+        CompletableFuture<Void> idle = new CompletableFuture<>();
+        execute(() -> whenIdle(idle));
+        return idle;
+    }
+
+    private void whenIdle(CompletableFuture<Void> idle) {
+        boolean due = executor.getQueue().stream()
+                .anyMatch(task -> ((Delayed) task).getDelay(TimeUnit.NANOSECONDS) <= 0);
+        if (due) {
+            execute(() -> whenIdle(idle));
+        } else {
+            idle.complete(null);
+        }
     }
 
     void shutdown() {

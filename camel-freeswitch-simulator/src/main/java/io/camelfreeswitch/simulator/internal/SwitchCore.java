@@ -2,6 +2,7 @@ package io.camelfreeswitch.simulator.internal;
 
 import io.camelfreeswitch.simulator.Behaviour;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -23,7 +25,8 @@ public final class SwitchCore {
 
     public static final String HOSTNAME = "fs-sim";
 
-    private final CoreExecutor executor = new CoreExecutor();
+    private final CoreExecutor executor;
+    private final Clock clock;
     private final String coreUuid = UUID.randomUUID().toString();
     private final List<EslSession> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, Behaviour> declared = new ConcurrentHashMap<>();
@@ -33,14 +36,22 @@ public final class SwitchCore {
     private final SwitchEvents events;
     private final ChannelTable table;
     private final CallProgress progress;
-    private final long startedMillis = System.currentTimeMillis();
+    private final long startedMillis;
     private final String password;
     private volatile boolean refuseAuth;
     private volatile long replyDelayMillis;
     private volatile long slowEventsMillis;
 
-    public SwitchCore(String password, LedgerSink ledger, Long reorderSeed) {
+    /**
+     * @param clock  the switch's time (event dates, the ledger, originate timeouts)
+     * @param timers where its delays are counted, or {@code null} for real time on the core thread's own queue
+     */
+    public SwitchCore(String password, LedgerSink ledger, Long reorderSeed, Clock clock,
+                      ScheduledExecutorService timers) {
         this.password = password;
+        this.clock = clock;
+        this.executor = new CoreExecutor(timers);
+        this.startedMillis = clock.millis();
         this.events = new SwitchEvents(this, sessions, reorderSeed);
         this.table = new ChannelTable(this, ledger);
         this.progress = new CallProgress(this, table, events, ledger, loopbackSocket);
@@ -65,12 +76,25 @@ public final class SwitchCore {
         return executor.call(s);
     }
 
+    /** Completes once the core has nothing due to run (pending timers aside). */
+    public CompletableFuture<Void> idle() {
+        return executor.idle();
+    }
+
     public void shutdown() {
         executor.shutdown();
     }
 
-    static long nowMicros() {
-        Instant now = Instant.now();
+    public Clock clock() {
+        return clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    long nowMicros() {
+        Instant now = clock.instant();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 

@@ -35,7 +35,7 @@ final class SwitchEvents {
     }
 
     SimEvent baseEvent(String name, String file, String function, int line) {
-        long micros = SwitchCore.nowMicros();
+        long micros = core.nowMicros();
         ZonedDateTime t = Instant.ofEpochMilli(micros / 1000).atZone(ZoneId.systemDefault());
         return new SimEvent().add("Event-Name", name)
                 .add("Core-UUID", core.coreUuid())
@@ -67,7 +67,7 @@ final class SwitchEvents {
     }
 
     void log(int level, String text, String file, String func, int line) {
-        String stamp = LOCAL.format(ZonedDateTime.now()) + ".000000";
+        String stamp = LOCAL.format(ZonedDateTime.ofInstant(core.now(), ZoneId.systemDefault())) + ".000000";
         String l = stamp + " 99.00% [" + Logs.name(level) + "] " + file + ":" + line + " " + text + "\n";
         for (EslSession s : sessions) {
             s.offerLog(level, l, file, func, line);
