@@ -30,7 +30,7 @@ final class RingTime {
         return new RingTime(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(timers, "timers"));
     }
 
-    /** A monotonic reading in nanoseconds, for durations only. */
+    /** A reading in nanoseconds, for durations only: monotonic by default, the given clock's time otherwise. */
     long nanoTime() {
         if (clock == null) {
             return System.nanoTime();
