@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One callee leg of a ring group, shared by every mode: originates the channel, follows it until it answers or
@@ -79,7 +78,7 @@ final class Leg {
             }
         });
         channel.hungUp().whenComplete((cause, e) -> engine.execute(() -> onGone(cause)));
-        ringStarted = Instant.now();
+        ringStarted = engine.time().now();
         EslCommands.originate(DialString.originate(destination, originateVariables(), "&park()")).bgapi(connection)
                 .whenComplete((body, e) -> engine.execute(() -> onJob(e)));
     }
@@ -107,7 +106,7 @@ final class Leg {
             return;
         }
         answered = true;
-        answeredAt = Instant.now();
+        answeredAt = engine.time().now();
         if (outcome != null) {
             return; // hung up by us already; the kill is on its way
         }
@@ -187,7 +186,7 @@ final class Leg {
     private void decide(LegOutcome newOutcome, String cause) {
         outcome = newOutcome;
         hangupCause = cause;
-        endedAt = Instant.now();
+        endedAt = engine.time().now();
         LegResult ended = result();
         RingGroup.notifyListeners(engine.request(), listener -> listener.legEnded(engine.request(), ended));
         if (newOutcome != LegOutcome.ANSWERED) {
@@ -256,12 +255,11 @@ final class Leg {
     }
 
     private void stopWatchingAfterOriginateTimeout() {
-        RingScheduler.shared().schedule(() -> engine.execute(() -> {
+        engine.time().schedule(() -> engine.execute(() -> {
             if (!seen) {
                 channel.markHungUp(killCause);
             }
-        }), Duration.ofSeconds(OriginateTimeout.seconds(ringFor)).plus(ORIGINATE_MARGIN).toNanos(),
-                TimeUnit.NANOSECONDS);
+        }), Duration.ofSeconds(OriginateTimeout.seconds(ringFor)).plus(ORIGINATE_MARGIN));
     }
 
     void releaseLease() {

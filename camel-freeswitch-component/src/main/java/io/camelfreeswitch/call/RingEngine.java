@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One running ring group: what every mode shares. It starts legs, decides the winner (the first leg to answer, one
@@ -45,8 +44,9 @@ final class RingEngine {
     private final RingGroupFuture result = new RingGroupFuture(this::snapshotLegs);
     private final List<Leg> legs = new ArrayList<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+    private final RingTime time;
     private final long deadlineNanos;
-    private final long startNanos = System.nanoTime();
+    private final long startNanos;
 
     private Leg winner;
     private boolean finished;
@@ -57,8 +57,10 @@ final class RingEngine {
         this.connection = connection;
         this.request = request;
         this.strategy = strategy;
+        this.time = request.time();
+        this.startNanos = time.nanoTime();
         this.deadlineNanos = request.totalTimeout() == null ? Long.MAX_VALUE
-                : System.nanoTime() + request.totalTimeout().toNanos();
+                : startNanos + request.totalTimeout().toNanos();
     }
 
     /** Starts ringing; the returned future is the group's result (cancel it to hang up every leg). */
@@ -140,7 +142,12 @@ final class RingEngine {
 
     /** Runs {@code task} on this group's serial executor after {@code delay}; cancelled when the group finishes. */
     void schedule(Duration delay, Runnable task) {
-        timers.add(RingScheduler.shared().schedule(() -> execute(task), delay.toNanos(), TimeUnit.NANOSECONDS));
+        timers.add(time.schedule(() -> execute(task), delay));
+    }
+
+    /** Where this group reads the time; legs use it for their timestamps and their timers that outlive the group. */
+    RingTime time() {
+        return time;
     }
 
     /**
@@ -148,7 +155,7 @@ final class RingEngine {
      * when the total timeout is spent.
      */
     Duration nextRingTime() {
-        long left = deadlineNanos - System.nanoTime();
+        long left = deadlineNanos - time.nanoTime();
         if (left <= 0) {
             return null;
         }
@@ -295,7 +302,7 @@ final class RingEngine {
         legSettled(null);
         RingGroupResult ringResult = new RingGroupResult(outcome, handedOut == null ? null : handedOut.channel(),
                 legs.stream().map(Leg::result).toList(), failure);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        Duration elapsed = Duration.ofNanos(time.nanoTime() - startNanos);
         RingGroup.notifyListeners(request, listener -> listener.groupEnded(request, ringResult, elapsed));
         // user code continues on the completing thread: keep it off the ring groups' own scheduler
         ForkJoinPool.commonPool().execute(() -> result.complete(ringResult));

@@ -50,7 +50,8 @@ import java.util.function.Consumer;
  * the groups still ringing on it first (their legs would otherwise ring until their {@code originate_timeout}).
  * <p>
  * Futures are completed on {@link java.util.concurrent.ForkJoinPool#commonPool()}, never on a Netty event loop.
- * Timers use one shared daemon scheduler; no thread is created per ring group.
+ * Timers use one shared daemon scheduler; no thread is created per ring group. A request may bring its own clock
+ * and scheduler ({@link RingGroupRequest.Builder#time}), for example a virtual time that a test advances.
  */
 public final class RingGroup {
 

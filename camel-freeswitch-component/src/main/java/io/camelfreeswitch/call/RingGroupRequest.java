@@ -2,6 +2,7 @@ package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Everything a ring group needs besides the connection. Built with {@link #builder(List)}; immutable.
@@ -32,6 +34,7 @@ public final class RingGroupRequest {
     private final Map<String, DestinationTiming> timings;
     private final Random random;
     private final String groupName;
+    private final RingTime time;
 
     private RingGroupRequest(Builder b, Map<String, String> variables) {
         this.destinations = List.copyOf(b.destinations);
@@ -47,6 +50,7 @@ public final class RingGroupRequest {
         this.timings = Map.copyOf(b.timings);
         this.random = b.random == null ? new Random() : b.random;
         this.groupName = b.groupName == null ? String.join(",", destinations) : b.groupName;
+        this.time = b.time;
     }
 
     public static Builder builder(List<String> destinations) {
@@ -133,6 +137,11 @@ public final class RingGroupRequest {
         return groupName;
     }
 
+    /** Where this group reads the time and sets its timers. */
+    RingTime time() {
+        return time;
+    }
+
     public static final class Builder {
         private final List<String> destinations;
         private RingMode mode = RingMode.PARALLEL;
@@ -149,6 +158,7 @@ public final class RingGroupRequest {
         private String groupName;
         private String callerIdNamePrefix;
         private String callerIdNumberPrefix;
+        private RingTime time = RingTime.SYSTEM;
 
         private Builder(List<String> destinations) {
             this.destinations = List.copyOf(Objects.requireNonNull(destinations, "destinations"));
@@ -232,6 +242,18 @@ public final class RingGroupRequest {
         /** Put before the caller ID number every leg presents ({@code origination_caller_id_number}). */
         public Builder callerIdNumberPrefix(String prefix) {
             this.callerIdNumberPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * The time this group runs on: {@code clock} is read for its deadlines and for the times it reports, and
+         * {@code timers} runs its ring timeouts. By default the system clock and one shared daemon scheduler.
+         * Give a virtual time to test a route's ring timeouts without waiting for them, for example the
+         * simulator's: {@code time(virtualTime.clock(), virtualTime.scheduler())}. The tasks given to
+         * {@code timers} are short and never block.
+         */
+        public Builder time(Clock clock, ScheduledExecutorService timers) {
+            this.time = RingTime.of(clock, timers);
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.simulator.Behaviour;
 import io.camelfreeswitch.simulator.ChannelRecord;
+import io.camelfreeswitch.simulator.VirtualTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -45,9 +46,13 @@ class BalancingRingTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = answersAfter(0);
 
-        // the second leg's answer races its own ring timer: give it a margin a stalled, loaded machine cannot eat
-        RingGroupResult result = resultOf(RingGroup.ring(connection, leastLoadedFirst(first, second)
-                .timeout(Duration.ofSeconds(2)).build()));
+        VirtualTime groupTime = new VirtualTime();
+        Duration timeout = Duration.ofSeconds(2);
+
+        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(groupTime, leastLoadedFirst(first, second)
+                .timeout(timeout)).build());
+        advanceOnceRinging(groupTime, ring, 1, timeout);
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.winner().destination()).isEqualTo(second);
         assertThat(rungInOrder(result)).containsExactly(first, second);
@@ -63,8 +68,14 @@ class BalancingRingTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = neverAnswers();
 
-        RingGroupResult result = resultOf(RingGroup.ring(connection, leastLoadedFirst(first, second)
-                .timeout(Duration.ofMillis(200)).build()));
+        VirtualTime groupTime = new VirtualTime();
+        Duration timeout = Duration.ofMillis(200);
+
+        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(groupTime, leastLoadedFirst(first, second)
+                .timeout(timeout)).build());
+        advanceOnceRinging(groupTime, ring, 1, timeout);
+        advanceOnceRinging(groupTime, ring, 2, timeout);
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
         assertThat(result.legs()).extracting(LegResult::outcome).containsOnly(LegOutcome.NO_ANSWER);

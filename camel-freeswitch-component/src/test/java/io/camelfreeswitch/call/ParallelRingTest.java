@@ -2,6 +2,7 @@ package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.simulator.Behaviour;
 import io.camelfreeswitch.simulator.ChannelRecord;
+import io.camelfreeswitch.simulator.VirtualTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -62,7 +63,13 @@ class ParallelRingTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = neverAnswers();
 
-        RingGroupResult result = resultOf(ringAll(Duration.ofMillis(300), first, second));
+        VirtualTime groupTime = new VirtualTime();
+        Duration timeout = Duration.ofMillis(300);
+
+        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(groupTime, RingGroupRequest
+                .builder(List.of(first, second)).mode(RingMode.PARALLEL).timeout(timeout)).build());
+        advanceOnceRinging(groupTime, ring, 2, timeout);
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
         assertThat(result.answered()).isEmpty();

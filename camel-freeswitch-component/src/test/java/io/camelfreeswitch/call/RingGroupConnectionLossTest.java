@@ -1,6 +1,7 @@
 package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.esl.ConnectionLostException;
+import io.camelfreeswitch.simulator.ChannelRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The connection to FreeSWITCH dropping while a group rings ends the group at once (not at its timeout) as FAILED,
- * and the legs it left ringing are hung up once the client is connected again.
+ * and the legs it left ringing are hung up once the client is connected again. On a virtual time: FreeSWITCH's
+ * originate timer ends a leg only when the test says its time has come.
  */
+@OnVirtualTime
 class RingGroupConnectionLossTest extends SimulatedCalls {
 
     @BeforeEach
@@ -65,8 +68,9 @@ class RingGroupConnectionLossTest extends SimulatedCalls {
     void closing_the_connection_fails_the_group_at_once_and_FreeSWITCH_ends_the_legs_at_their_timeout()
             throws Exception {
         String ringing = neverAnswers();
-        CompletableFuture<RingGroupResult> ring = RingGroup.ring(connection, RingGroupRequest
-                .builder(List.of(ringing)).timeout(Duration.ofSeconds(1)).build());
+        Duration timeout = Duration.ofSeconds(1);
+        CompletableFuture<RingGroupResult> ring = RingGroup.ring(connection, onVirtualTime(RingGroupRequest
+                .builder(List.of(ringing)).timeout(timeout)).build());
         awaitRinging(ringing);
 
         connection.closeAsync().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
@@ -74,7 +78,10 @@ class RingGroupConnectionLossTest extends SimulatedCalls {
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.FAILED);
         assertThat(result.failure()).isInstanceOf(ConnectionLostException.class);
-        ledger().awaitHangup(result.legs().get(0).uuid(), "NO_ANSWER", WELL_WITHIN); // its originate_timeout
+        sim().awaitIdle(WELL_WITHIN);
+        time.advance(Duration.ofSeconds(OriginateTimeout.seconds(timeout)));
+        ChannelRecord leg = ledger().awaitHangup(result.legs().get(0).uuid(), "NO_ANSWER", WELL_WITHIN);
+        assertThat(leg.killedBy()).as("its originate_timeout").isEqualTo("timeout");
     }
 
     @ParameterizedTest

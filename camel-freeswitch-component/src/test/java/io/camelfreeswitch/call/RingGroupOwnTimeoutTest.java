@@ -11,29 +11,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A group's timeout is the group's own: it hangs its legs up itself (uuid_kill, NO_ANSWER) when its timeout is
  * over. FreeSWITCH's originate_timeout, sent with each leg as a safety net, lets them ring at least a second longer,
- * so only the group's own timers can end the legs in time.
+ * so only the group's own timers can end the legs in time. On a virtual time, so "at its timeout" is exact.
  */
+@OnVirtualTime
 class RingGroupOwnTimeoutTest extends SimulatedCalls {
 
     private static final Duration GROUP_TIMEOUT = Duration.ofMillis(400);
 
     private static RingGroupRequest.Builder group(RingMode mode, String... destinations) {
-        return RingGroupRequest.builder(List.of(destinations)).mode(mode).timeout(GROUP_TIMEOUT);
+        return onVirtualTime(RingGroupRequest.builder(List.of(destinations)).mode(mode).timeout(GROUP_TIMEOUT));
     }
 
     @Test
     void a_parallel_group_hangs_every_leg_up_itself_at_its_timeout() throws Exception {
         String first = neverAnswers();
         String second = neverAnswers();
-        long started = System.nanoTime();
 
-        RingGroupResult result = resultOf(RingGroup.ring(connection, group(RingMode.PARALLEL, first, second).build()));
+        RingGroupFuture ring = RingGroup.ring(connection, group(RingMode.PARALLEL, first, second).build());
+        advanceOnceRinging(ring, 2, GROUP_TIMEOUT);
+        RingGroupResult result = resultOf(ring);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(GROUP_TIMEOUT);
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
         for (String destination : List.of(first, second)) {
             assertThat(leg(result, destination).outcome()).isEqualTo(LegOutcome.NO_ANSWER);
-            assertHungUpByTheGroup(leg(result, destination).uuid());
+            ChannelRecord record = assertHungUpByTheGroup(leg(result, destination).uuid());
+            assertThat(record.hungUp()).as("at the group's timeout").isEqualTo(record.created().plus(GROUP_TIMEOUT));
         }
     }
 
@@ -42,8 +44,10 @@ class RingGroupOwnTimeoutTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = neverAnswers();
 
-        RingGroupResult result = resultOf(RingGroup.ring(connection,
-                group(RingMode.SEQUENTIAL, first, second).build()));
+        RingGroupFuture ring = RingGroup.ring(connection, group(RingMode.SEQUENTIAL, first, second).build());
+        advanceOnceRinging(ring, 1, GROUP_TIMEOUT);
+        advanceOnceRinging(ring, 2, GROUP_TIMEOUT);
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
         assertThat(rungInOrder(result)).containsExactly(first, second);
@@ -58,8 +62,10 @@ class RingGroupOwnTimeoutTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = answersAfter(0);
 
-        RingGroupResult result = resultOf(RingGroup.ring(connection,
-                group(RingMode.BALANCING, first, second).balancer(balancer).build()));
+        RingGroupFuture ring = RingGroup.ring(connection, group(RingMode.BALANCING, first, second).balancer(balancer)
+                .build());
+        advanceOnceRinging(ring, 1, GROUP_TIMEOUT);
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.ANSWERED);
         assertThat(rungInOrder(result)).containsExactly(first, second);
@@ -70,8 +76,9 @@ class RingGroupOwnTimeoutTest extends SimulatedCalls {
     }
 
     /** Ended by our uuid_kill with NO_ANSWER, not by FreeSWITCH's own ring timer. */
-    private static void assertHungUpByTheGroup(String uuid) {
+    private static ChannelRecord assertHungUpByTheGroup(String uuid) {
         ChannelRecord record = ledger().awaitHangup(uuid, "NO_ANSWER", WELL_WITHIN);
         assertThat(record.killedBy()).as("who ended %s", record).isEqualTo("uuid_kill");
+        return record;
     }
 }

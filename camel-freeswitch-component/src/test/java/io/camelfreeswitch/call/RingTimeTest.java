@@ -1,7 +1,7 @@
 package io.camelfreeswitch.call;
 
+import io.camelfreeswitch.simulator.Behaviour;
 import io.camelfreeswitch.simulator.ChannelRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -13,25 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A leg rings for the time asked, in every mode: the group's own timer ends it with NO_ANSWER through its uuid_kill.
- * FreeSWITCH's originate timer counts whole seconds (originate_timeout=2 gives up 1 to 2 s in, as the simulator
+ * FreeSWITCH's originate timer counts whole seconds (originate_timeout=4 gives up 3 to 4 s in, as the simulator
  * models it), so it must never be the one to end a leg. Ring time is what FreeSWITCH saw: from the channel's creation
- * to its hang-up, as the simulator recorded them.
+ * to its hang-up, as the simulator recorded them. Both run on one virtual time, so the times are exact.
  */
+@OnVirtualTime
 class RingTimeTest extends SimulatedCalls {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    /**
-     * How far from the time asked a leg may end: the trips of its originate and its uuid_kill, and the group's timer
-     * running a little late. Any time the whole JVM was seen frozen comes on top: that is the machine, not the code.
-     */
-    private static final Duration TOLERANCE = Duration.ofMillis(100);
-
-    private final FreezeWatch freezes = FreezeWatch.start();
-
-    @AfterEach
-    void stopWatching() {
-        freezes.close();
-    }
 
     /** MEMORY_HUNT asks more of its earlier legs, which ring on through the later steps: MemoryHuntRingTest. */
     @ParameterizedTest
@@ -41,13 +30,20 @@ class RingTimeTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = neverAnswers();
 
-        RingGroupResult result = resultOf(RingGroup.ring(connection, RingGroupRequest.builder(List.of(first, second))
-                .mode(mode).balancer(balancer).timeout(TIMEOUT).build()));
+        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(RingGroupRequest.builder(List.of(first, second))
+                .mode(mode).balancer(balancer).timeout(TIMEOUT)).build());
+        if (mode == RingMode.PARALLEL) {
+            advanceOnceRinging(ring, 2, TIMEOUT);
+        } else {
+            advanceOnceRinging(ring, 1, TIMEOUT);
+            advanceOnceRinging(ring, 2, TIMEOUT);
+        }
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
         assertThat(rungInOrder(result)).containsExactlyInAnyOrder(first, second);
         for (LegResult leg : result.legs()) {
-            assertRangFor(hungUpByTheGroup(leg), TIMEOUT);
+            assertThat(rang(hungUpByTheGroup(leg))).isEqualTo(TIMEOUT);
         }
     }
 
@@ -58,19 +54,44 @@ class RingTimeTest extends SimulatedCalls {
         String neverRung = neverAnswers();
         Duration total = Duration.ofSeconds(3);
 
-        RingGroupResult result = resultOf(RingGroup.ring(connection, RingGroupRequest
+        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(RingGroupRequest
                 .builder(List.of(first, second, neverRung)).mode(RingMode.SEQUENTIAL)
-                .timeout(TIMEOUT).totalTimeout(total).build()));
+                .timeout(TIMEOUT).totalTimeout(total)).build());
+        advanceOnceRinging(ring, 1, TIMEOUT);
+        advanceOnceRinging(ring, 2, total.minus(TIMEOUT));
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
         assertThat(rungInOrder(result)).containsExactly(first, second);
         ChannelRecord firstLeg = hungUpByTheGroup(leg(result, first));
         ChannelRecord secondLeg = hungUpByTheGroup(leg(result, second));
-        assertRangFor(firstLeg, TIMEOUT);
-        assertRangFor(secondLeg, total.minus(TIMEOUT));
-        Duration tolerance = TOLERANCE.plus(freezes.longest());
-        assertThat(Duration.between(firstLeg.created(), secondLeg.hungUp())).as("the whole group")
-                .isBetween(total.minus(tolerance), total.plus(tolerance));
+        assertThat(rang(firstLeg)).isEqualTo(TIMEOUT);
+        assertThat(rang(secondLeg)).isEqualTo(total.minus(TIMEOUT));
+        assertThat(Duration.between(firstLeg.created(), secondLeg.hungUp())).as("the whole group").isEqualTo(total);
+        assertThat(ledger().channelsTo(neverRung)).isEmpty();
+    }
+
+    @Test
+    void a_leg_failing_early_leaves_the_next_what_is_left_of_the_total_timeout() throws Exception {
+        Duration rejectsAfter = Duration.ofSeconds(1);
+        String first = destination("rejects-late", Behaviour.rejectAfter("CALL_REJECTED", rejectsAfter));
+        String second = neverAnswers();
+        String third = neverAnswers();
+        Duration perLeg = Duration.ofSeconds(60);
+        Duration total = Duration.ofSeconds(4);
+
+        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(RingGroupRequest
+                .builder(List.of(first, second, third)).mode(RingMode.SEQUENTIAL)
+                .timeout(perLeg).totalTimeout(total)).build());
+        advanceOnceRinging(ring, 1, rejectsAfter);
+        advanceOnceRinging(ring, 2, total.minus(rejectsAfter));
+        RingGroupResult result = resultOf(ring);
+
+        assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
+        assertThat(rungInOrder(result)).containsExactly(first, second);
+        assertThat(leg(result, first).outcome()).isEqualTo(LegOutcome.REJECTED);
+        assertThat(rang(hungUpByTheGroup(leg(result, second)))).isEqualTo(total.minus(rejectsAfter));
+        assertThat(ledger().channelsTo(third)).isEmpty();
     }
 
     private static ChannelRecord hungUpByTheGroup(LegResult leg) {
@@ -79,13 +100,6 @@ class RingTimeTest extends SimulatedCalls {
         assertThat(channel.killedBy()).as("%s rang %s and was hung up by", leg.destination(), rang(channel))
                 .isEqualTo("uuid_kill");
         return channel;
-    }
-
-    private void assertRangFor(ChannelRecord channel, Duration expected) {
-        Duration tolerance = TOLERANCE.plus(freezes.longest());
-        assertThat(rang(channel)).as("%s rang (the JVM was seen frozen for up to %s)", channel.destination(),
-                        freezes.longest())
-                .isBetween(expected.minus(tolerance), expected.plus(tolerance));
     }
 
     private static Duration rang(ChannelRecord channel) {

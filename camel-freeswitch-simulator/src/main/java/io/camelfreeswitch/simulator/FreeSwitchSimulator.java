@@ -5,11 +5,15 @@ import io.camelfreeswitch.simulator.internal.LedgerSink;
 import io.camelfreeswitch.simulator.internal.SimChannel;
 import io.camelfreeswitch.simulator.internal.SwitchCore;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An embedded ESL server that behaves like FreeSWITCH 1.10 for what camel-freeswitch uses: inbound ESL on
@@ -64,7 +68,8 @@ public final class FreeSwitchSimulator implements AutoCloseable {
             public void destroyed(String uuid) {
                 ledger.destroyed(uuid);
             }
-        }, b.reorderSeed);
+        }, b.reorderSeed, b.time == null ? Clock.systemUTC() : b.time.clock(),
+                b.time == null ? null : b.time.scheduler());
         this.transport = new EslTransport(core);
         core.outboundConnector(transport::connectOutbound);
         this.faults = new SimulatorFaults(this, core);
@@ -181,6 +186,24 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         return call;
     }
 
+    /**
+     * Waits until the simulator has nothing due to do: every command received so far handled, every event it
+     * caused fired, every timer it set registered (timers not yet due aside). On a {@link VirtualTime}, call it
+     * before advancing, so that what the simulator has just started has its timers set.
+     *
+     * @throws IllegalStateException when it is still busy after {@code timeout}
+     */
+    public void awaitIdle(Duration timeout) {
+        try {
+            core.idle().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the simulator to be idle", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the simulator was still busy after " + timeout, e);
+        }
+    }
+
     /** Hangs up every live channel (cause MANAGER_REQUEST) and waits until they are gone. */
     public void hangupAll(Duration timeout) {
         core.execute(() -> core.liveChannels().forEach(ch -> core.hangup(ch, "MANAGER_REQUEST", "hupall")));
@@ -214,6 +237,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         private String password = "ClueCon";
         private int port;
         private Long reorderSeed;
+        private VirtualTime time;
         private final Map<String, Behaviour> destinations = new LinkedHashMap<>();
 
         public Builder password(String password) {
@@ -236,6 +260,17 @@ public final class FreeSwitchSimulator implements AutoCloseable {
          */
         public Builder reorderEvents(long seed) {
             this.reorderSeed = seed;
+            return this;
+        }
+
+        /**
+         * Runs the simulator on {@code time} instead of the system clock: its event dates, its ledger and every
+         * delay it counts (a behaviour's answer or reject delay, originate timeouts, applications that take time,
+         * the slow-reply faults) follow that time and fire only when it is advanced. Channels still act on
+         * commands at once.
+         */
+        public Builder time(VirtualTime time) {
+            this.time = Objects.requireNonNull(time, "time");
             return this;
         }
 

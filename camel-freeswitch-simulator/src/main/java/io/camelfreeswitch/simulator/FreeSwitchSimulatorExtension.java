@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +26,7 @@ public final class FreeSwitchSimulatorExtension implements BeforeAllCallback, Af
         AfterEachCallback, ParameterResolver {
 
     private final boolean perTest;
-    private Consumer<FreeSwitchSimulator.Builder> configurer = b -> { };
+    private BiConsumer<FreeSwitchSimulator.Builder, ExtensionContext> configurer = (b, context) -> { };
     private Duration noLiveChannelsTimeout;
     private FreeSwitchSimulator simulator;
 
@@ -43,6 +44,14 @@ public final class FreeSwitchSimulatorExtension implements BeforeAllCallback, Af
 
     /** Customises the builder (password, reorderEvents, destinations...) before each simulator is built. */
     public FreeSwitchSimulatorExtension configure(Consumer<FreeSwitchSimulator.Builder> configurer) {
+        return configure((builder, context) -> configurer.accept(builder));
+    }
+
+    /**
+     * As {@link #configure(Consumer)}, knowing the test class (or, per test, the test) the simulator is built for:
+     * a base class shared by many test classes can give some of them a {@link VirtualTime}.
+     */
+    public FreeSwitchSimulatorExtension configure(BiConsumer<FreeSwitchSimulator.Builder, ExtensionContext> configurer) {
         this.configurer = configurer;
         return this;
     }
@@ -79,14 +88,14 @@ public final class FreeSwitchSimulatorExtension implements BeforeAllCallback, Af
     @Override
     public void beforeAll(ExtensionContext context) {
         if (!perTest) {
-            simulator = newSimulator();
+            simulator = newSimulator(context);
         }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         if (perTest) {
-            simulator = newSimulator();
+            simulator = newSimulator(context);
         }
     }
 
@@ -121,9 +130,9 @@ public final class FreeSwitchSimulatorExtension implements BeforeAllCallback, Af
         }
     }
 
-    private FreeSwitchSimulator newSimulator() {
+    private FreeSwitchSimulator newSimulator(ExtensionContext context) {
         FreeSwitchSimulator.Builder b = FreeSwitchSimulator.builder();
-        configurer.accept(b);
+        configurer.accept(b, context);
         return b.build().start();
     }
 

@@ -138,7 +138,7 @@ final class ApiCommands {
     }
 
     private String status() {
-        long upMillis = System.currentTimeMillis() - core.startedMillis();
+        long upMillis = core.clock().millis() - core.startedMillis();
         long s = upMillis / 1000;
         int live = core.liveChannels().size();
         return "UP 0 years, " + (s / 86400) + " days, " + (s / 3600 % 24) + " hours, " + (s / 60 % 60) + " minutes, "

@@ -3,10 +3,7 @@ package io.camelfreeswitch.simulator.internal;
 import io.netty.channel.Channel;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +20,8 @@ public final class EslSession {
     private final Outbox outbox;
     private final SimChannel attached;          // outbound mode: the call this socket controls
     private final EventSubscription subscription = new EventSubscription();
+    private final SubscriptionCommands subscriptionCommands = new SubscriptionCommands(this, subscription);
+    private final SendmsgCommand sendmsg;
     private final Deque<EslCommand> pending = new ArrayDeque<>();
     private boolean busy;
     private boolean authenticated;
@@ -37,6 +36,7 @@ public final class EslSession {
         this.netty = netty;
         this.outbox = new Outbox(netty, core);
         this.attached = attached;
+        this.sendmsg = new SendmsgCommand(core, this);
         this.authenticated = attached != null;
     }
 
@@ -126,17 +126,11 @@ public final class EslSession {
                 return api(arg);
             }
             case "bgapi" -> bgapi(arg, c.header("Job-UUID"));
-            case "event" -> event(arg);
-            case "myevents" -> myEvents(arg);
-            case "nixevent" -> {
-                subscription.nix(words(arg));
-                reply("+OK events nixed");
-            }
-            case "noevents" -> {
-                subscription.noEvents();
-                reply("+OK no longer listening for events");
-            }
-            case "filter" -> filter(arg);
+            case "event" -> subscriptionCommands.event(arg);
+            case "myevents" -> subscriptionCommands.myEvents(arg);
+            case "nixevent" -> subscriptionCommands.nixEvent(arg);
+            case "noevents" -> subscriptionCommands.noEvents();
+            case "filter" -> subscriptionCommands.filter(arg);
             case "divert_events" -> reply(arg.equalsIgnoreCase("on") ? "+OK events diverted" : "+OK events not diverted");
             case "linger" -> {
                 lingering = true;
@@ -152,7 +146,7 @@ public final class EslSession {
                 logLevel = -1;
                 reply("+OK no longer logging");
             }
-            case "sendmsg" -> sendmsg(arg, c);
+            case "sendmsg" -> sendmsg.handle(arg, c);
             case "sendevent" -> sendevent(arg, c);
             case "resume" -> reply("+OK");
             case "exit" -> exit();
@@ -173,11 +167,7 @@ public final class EslSession {
         return CompletableFuture.completedFuture(null);
     }
 
-    private static List<String> words(String s) {
-        return s.isBlank() ? List.of() : Arrays.asList(s.trim().split("\\s+"));
-    }
-
-    private void reply(String text, String... headers) {
+    void reply(String text, String... headers) {
         outbox.send(Frames.commandReply(text, headers), false);
     }
 
@@ -245,65 +235,6 @@ public final class EslSession {
         });
     }
 
-    private void event(String arg) {
-        List<String> w = words(arg);
-        if (w.isEmpty()) {
-            reply("-ERR invalid event format");
-            return;
-        }
-        if (!subscription.subscribe(w.get(0), w.subList(1, w.size()))) {
-            reply("-ERR invalid event format");
-            return;
-        }
-        reply("+OK event listener enabled " + subscription.format());
-    }
-
-    private void myEvents(String arg) {
-        List<String> w = words(arg);
-        String uuid = attached != null ? attached.uuid : null;
-        String format = "plain";
-        for (String word : w) {
-            String lw = word.toLowerCase(Locale.ROOT);
-            if (lw.equals("plain") || lw.equals("json") || lw.equals("xml")) {
-                format = lw;
-            } else {
-                uuid = word;
-            }
-        }
-        if (uuid == null) {
-            reply("-ERR must specify uuid");
-            return;
-        }
-        subscription.myEvents(format, uuid);
-        reply("+OK Events Enabled");
-    }
-
-    private void filter(String arg) {
-        List<String> w = words(arg);
-        if (!w.isEmpty() && w.get(0).equalsIgnoreCase("delete")) {
-            if (w.size() < 2) {
-                reply("-ERR invalid syntax");
-                return;
-            }
-            String header = w.get(1);
-            String value = w.size() > 2 ? String.join(" ", w.subList(2, w.size())) : null;
-            if (subscription.deleteFilter(header, value)) {
-                reply(header.equalsIgnoreCase("all") ? "+OK filter deleted."
-                        : "+OK filter deleted. [" + header + "][" + (value == null ? "" : value) + "]");
-            } else {
-                reply("-ERR filter not found.");
-            }
-            return;
-        }
-        if (w.size() < 2) {
-            reply("-ERR invalid syntax");
-            return;
-        }
-        String value = String.join(" ", w.subList(1, w.size()));
-        subscription.addFilter(w.get(0), value);
-        reply("+OK filter added. [" + w.get(0) + "]=[" + value + "]");
-    }
-
     private void log(String arg) {
         int level = 7;
         if (!arg.isBlank()) {
@@ -311,42 +242,6 @@ public final class EslSession {
         }
         logLevel = level;
         reply("+OK log level " + level + " [" + level + "]");
-    }
-
-    private void sendmsg(String arg, EslCommand c) {
-        String uuid = !arg.isBlank() ? arg.trim() : c.header("Unique-ID");
-        SimChannel target = uuid != null ? core.channel(uuid) : attached;
-        if (target == null) {
-            reply("-ERR invalid session id [" + (uuid == null ? "" : uuid) + "]");
-            return;
-        }
-        String command = c.header("call-command");
-        if (command == null) {
-            reply("-ERR invalid command");
-            return;
-        }
-        switch (command.toLowerCase(Locale.ROOT)) {
-            case "execute" -> {
-                String app = c.header("execute-app-name");
-                if (app == null) {
-                    reply("-ERR missing execute-app-name");
-                    return;
-                }
-                String appArg = c.header("execute-app-arg");
-                String data = appArg != null ? appArg : c.body() != null ? c.body() : "";
-                reply("+OK");
-                String eventUuid = c.header("Event-UUID");
-                core.later(() -> core.applications().queueMessage(target, app, data, eventUuid, attached == target));
-            }
-            case "hangup" -> {
-                String cause = c.header("hangup-cause");
-                reply("+OK");
-                core.later(() -> core.hangup(target, cause == null || cause.isBlank() ? "NORMAL_CLEARING" : cause.trim(),
-                        "sendmsg hangup"));
-            }
-            case "unicast", "nomedia", "xferext" -> reply("+OK");
-            default -> reply("-ERR invalid command");
-        }
     }
 
     private void sendevent(String arg, EslCommand c) {

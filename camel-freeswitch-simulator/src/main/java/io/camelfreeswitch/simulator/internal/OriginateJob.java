@@ -69,7 +69,7 @@ final class OriginateJob {
                 ringing.add(ch);
                 created.add(ch);
             }
-            long startMillis = System.currentTimeMillis(); // once the group's channels exist, as FreeSWITCH does
+            long startMillis = core.clock().millis(); // once the group's channels exist, as FreeSWITCH does
             for (SimChannel ch : created) {
                 scheduleTimeout(ch, startMillis);
                 core.startBehaviour(ch);
@@ -97,7 +97,7 @@ final class OriginateJob {
             if (ch.alive() && ch.job == this) {
                 core.hangup(ch, timeoutCause, "timeout");
             }
-        }, Math.max(0, firesAtSecond * 1000 - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+        }, Math.max(0, firesAtSecond * 1000 - core.clock().millis()), TimeUnit.MILLISECONDS);
     }
 
     private long originateTimeoutSeconds(Map<String, String> vars) {
