@@ -48,7 +48,7 @@ class RingGroupConnectionLossTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = neverAnswers();
         CompletableFuture<RingGroupResult> ring = RingGroup.ring(connection, request(mode, first, second));
-        awaitRinging(first);
+        awaitAnyRinging(first, second);
 
         sim().faults().dropAllConnections();
         RingGroupResult result = resultOf(ring);

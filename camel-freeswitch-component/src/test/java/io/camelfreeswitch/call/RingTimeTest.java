@@ -7,7 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RingTimeTest extends SimulatedCalls {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** Two destinations in one tier, or with no delays, ring together as in PARALLEL. */
+    private static final Set<RingMode> RINGS_BOTH_AT_ONCE = EnumSet.of(RingMode.PARALLEL, RingMode.TIERED,
+            RingMode.ENTERPRISE);
 
     /** MEMORY_HUNT asks more of its earlier legs, which ring on through the later steps: MemoryHuntRingTest. */
     @ParameterizedTest
@@ -32,7 +37,7 @@ class RingTimeTest extends SimulatedCalls {
 
         RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(RingGroupRequest.builder(List.of(first, second))
                 .mode(mode).balancer(balancer).timeout(TIMEOUT)).build());
-        if (mode == RingMode.PARALLEL) {
+        if (RINGS_BOTH_AT_ONCE.contains(mode)) {
             advanceOnceRinging(ring, 2, TIMEOUT);
         } else {
             advanceOnceRinging(ring, 1, TIMEOUT);

@@ -150,6 +150,12 @@ abstract class SimulatedCalls {
     }
 
     /** Waits until FreeSWITCH has created a channel for each destination (they are ringing). */
+    /** Waits until one of {@code destinations} rings: for modes that choose the order themselves (RANDOM). */
+    static void awaitAnyRinging(String... destinations) {
+        List<String> any = List.of(destinations);
+        ledger().awaitChannel(record -> any.contains(record.destination()), WELL_WITHIN);
+    }
+
     static void awaitRinging(String... destinations) {
         for (String destination : destinations) {
             ledger().awaitChannel(record -> record.destination().equals(destination), WELL_WITHIN);
