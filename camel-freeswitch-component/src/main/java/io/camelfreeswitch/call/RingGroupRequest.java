@@ -16,6 +16,8 @@ import java.util.Objects;
 public final class RingGroupRequest {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** How long an answered leg has to press the confirm key, when answer confirmation is on. */
+    public static final Duration DEFAULT_CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
     private final List<String> destinations;
     private final RingMode mode;
@@ -26,6 +28,11 @@ public final class RingGroupRequest {
     private final LeaseScope leaseScope;
     private final String callerUuid;
     private final RingGroupListener listener;
+    // answer confirmation and ringback
+    private final String confirmKey;
+    private final String confirmPrompt;
+    private final Duration confirmTimeout;
+    private final String ringback;
 
     private RingGroupRequest(Builder b) {
         this.destinations = List.copyOf(b.destinations);
@@ -37,6 +44,10 @@ public final class RingGroupRequest {
         this.leaseScope = b.leaseScope;
         this.callerUuid = b.callerUuid;
         this.listener = b.listener;
+        this.confirmKey = b.confirmKey;
+        this.confirmPrompt = b.confirmPrompt;
+        this.confirmTimeout = b.confirmTimeout;
+        this.ringback = b.ringback;
     }
 
     public static Builder builder(List<String> destinations) {
@@ -88,6 +99,31 @@ public final class RingGroupRequest {
         return listener;
     }
 
+    // ---- answer confirmation and ringback ----
+
+    /**
+     * The DTMF key an answered leg must press to count as answered, or {@code null} for no confirmation (the first
+     * leg to answer wins).
+     */
+    public String confirmKey() {
+        return confirmKey;
+    }
+
+    /** What an answered leg hears while it may confirm (a file or {@code tone_stream://}); may be {@code null}. */
+    public String confirmPrompt() {
+        return confirmPrompt;
+    }
+
+    /** How long an answered leg may take to confirm before it is hung up as UNCONFIRMED. */
+    public Duration confirmTimeout() {
+        return confirmTimeout;
+    }
+
+    /** What the caller hears while the group rings ({@link #callerUuid()} only); {@code null} for nothing. */
+    public String ringback() {
+        return ringback;
+    }
+
     public static final class Builder {
         private final List<String> destinations;
         private RingMode mode = RingMode.PARALLEL;
@@ -98,6 +134,10 @@ public final class RingGroupRequest {
         private LeaseScope leaseScope = LeaseScope.CALL;
         private String callerUuid;
         private RingGroupListener listener;
+        private String confirmKey;
+        private String confirmPrompt;
+        private Duration confirmTimeout = DEFAULT_CONFIRM_TIMEOUT;
+        private String ringback;
 
         private Builder(List<String> destinations) {
             this.destinations = List.copyOf(Objects.requireNonNull(destinations, "destinations"));
@@ -151,6 +191,34 @@ public final class RingGroupRequest {
             return this;
         }
 
+        // ---- answer confirmation and ringback ----
+
+        /** Turns answer confirmation on: an answered leg wins only once it has pressed {@code key} (0-9 or *). */
+        public Builder confirmKey(String key) {
+            this.confirmKey = key == null || key.isEmpty() ? null : key;
+            return this;
+        }
+
+        /** The prompt an answered leg hears until it confirms (e.g. a file asking to press 1). */
+        public Builder confirmPrompt(String prompt) {
+            this.confirmPrompt = prompt == null || prompt.isEmpty() ? null : prompt;
+            return this;
+        }
+
+        public Builder confirmTimeout(Duration timeout) {
+            this.confirmTimeout = timeout == null ? DEFAULT_CONFIRM_TIMEOUT : timeout;
+            return this;
+        }
+
+        /**
+         * What the caller hears while the group rings: a tone ({@code %(2000,4000,440,480)}), a file or a stream
+         * ({@code local_stream://moh}). Needs a {@link #callerUuid(String)}.
+         */
+        public Builder ringback(String ringback) {
+            this.ringback = ringback == null || ringback.isEmpty() ? null : ringback;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException when the group is empty, a timeout is not positive, BALANCING has no
          *                                  balancer, a destination or variable cannot be written safely, or a
@@ -170,6 +238,8 @@ public final class RingGroupRequest {
             if (mode == RingMode.BALANCING && balancer == null) {
                 throw new IllegalArgumentException("BALANCING mode requires a LoadBalancer, but none was given");
             }
+            AnswerConfirmation.validate(confirmKey, confirmPrompt, confirmTimeout);
+            CallerRingback.validate(ringback);
             DialString.validateDestinations(destinations);
             DialString.validateVariables(variables);
             if (variables.containsKey("origination_uuid")) {
@@ -181,6 +251,10 @@ public final class RingGroupRequest {
                     throw new IllegalArgumentException(name + " cannot be set on a ring group's legs: each leg rings"
                             + " for the group's timeout (capped by totalTimeout), timed by the group itself, and"
                             + " FreeSWITCH's originate_timeout is set behind it as a safety net; set timeout instead");
+                }
+                if (AnswerConfirmation.VARIABLES.stream().anyMatch(name.strip()::equalsIgnoreCase)) {
+                    throw new IllegalArgumentException(name + " cannot be set on a ring group's legs: set confirmKey"
+                            + " and confirmPrompt instead, so that the group waits for the confirmation too");
                 }
             }
             return new RingGroupRequest(this);

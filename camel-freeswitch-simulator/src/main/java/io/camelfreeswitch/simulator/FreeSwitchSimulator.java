@@ -64,6 +64,16 @@ public final class FreeSwitchSimulator implements AutoCloseable {
             public void destroyed(String uuid) {
                 ledger.destroyed(uuid);
             }
+
+            @Override
+            public void playbackStarted(String uuid, String media, String answerState, Instant at) {
+                ledger.playbackStarted(uuid, media, answerState, at);
+            }
+
+            @Override
+            public void playbackStopped(String uuid, String media, Instant at, String stoppedBy) {
+                ledger.playbackStopped(uuid, media, at, stoppedBy);
+            }
         }, b.reorderSeed);
         this.transport = new EslTransport(core);
         core.outboundConnector(transport::connectOutbound);

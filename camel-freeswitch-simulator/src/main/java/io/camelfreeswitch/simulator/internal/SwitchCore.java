@@ -161,6 +161,10 @@ public final class SwitchCore {
         return applications;
     }
 
+    LedgerSink ledger() {
+        return ledger;
+    }
+
     public String coreUuid() {
         return coreUuid;
     }
@@ -452,6 +456,7 @@ public final class SwitchCore {
         fireChannel(ch, "CHANNEL_ANSWER", "switch_channel.c", "switch_channel_perform_mark_answered", 3956, true);
         ch.flipCallerIdOnAnswer();
         setCallState(ch, "ACTIVE");
+        Keypad.answered(this, ch);
         if (ch.behaviour != null && ch.behaviour.kind() == Behaviour.Kind.ANSWER_THEN_HANGUP) {
             afterDelay(ch, ch.behaviour.hangupAfter(), () -> hangup(ch, "NORMAL_CLEARING", "far-end"));
         }
