@@ -24,7 +24,7 @@ public class FreeSwitchEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(38);
+        Set<String> props = new HashSet<>(42);
         props.add("allowedPeers");
         props.add("application");
         props.add("applicationArgument");
@@ -35,6 +35,9 @@ public class FreeSwitchEndpointUriFactory extends org.apache.camel.support.compo
         props.add("client");
         props.add("command");
         props.add("concurrentConsumers");
+        props.add("confirmKey");
+        props.add("confirmPrompt");
+        props.add("confirmTimeout");
         props.add("connectTimeout");
         props.add("destination");
         props.add("destinations");
@@ -59,6 +62,7 @@ public class FreeSwitchEndpointUriFactory extends org.apache.camel.support.compo
         props.add("reconnectInitialDelay");
         props.add("reconnectMaxDelay");
         props.add("requestTimeout");
+        props.add("ringback");
         props.add("timeout");
         props.add("totalTimeout");
         props.add("username");

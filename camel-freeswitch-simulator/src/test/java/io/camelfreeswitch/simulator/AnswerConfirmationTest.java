@@ -101,7 +101,7 @@ class AnswerConfirmationTest {
         String uuid = UUID.randomUUID().toString();
 
         String job = Esl.bgapi(esl, "originate {origination_uuid=" + uuid + "," + CONFIRM
-                + ",originate_timeout=1}user/3003 &park()");
+                + ",originate_timeout=2}user/3003 &park()");
 
         assertThat(Esl.jobResult(esl, job)).isEqualTo("-ERR NO_ANSWER\n");
         Frame dtmf = Esl.waitEvent(esl, "DTMF", uuid);

@@ -54,7 +54,7 @@ final class MediaCommands {
             return "-ERR No Such Channel!\n";
         }
         boolean all = argv.length > 1 && argv[1].contains("all");
-        core.later(() -> core.applications().breakPlayback(ch, all));
+        core.applications().breakPlayback(ch, all);
         return "";
     }
 }

@@ -151,7 +151,7 @@ final class OriginateJob {
             confirming.put(ch, new StringBuilder());
             String prompt = ch.variables.get("group_confirm_file");
             if (prompt != null && !prompt.isEmpty()) {
-                core.applications().player().play(ch, prompt, response -> { });
+                core.applications().player().playUntilStopped(ch, prompt);
             }
         }
     }

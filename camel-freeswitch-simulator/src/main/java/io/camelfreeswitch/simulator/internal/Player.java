@@ -32,9 +32,17 @@ public final class Player {
 
     /** Plays {@code media} on {@code ch}; {@code done} receives the Application-Response when it stops. */
     void play(SimChannel ch, String media, Consumer<String> done) {
+        play(ch, media, millis(media), done);
+    }
+
+    /** Plays {@code media} on {@code ch} until it is stopped, as an originate repeats its confirm prompt. */
+    void playUntilStopped(SimChannel ch, String media) {
+        play(ch, media, -1, response -> { });
+    }
+
+    private void play(SimChannel ch, String media, long millis, Consumer<String> done) {
         stop(ch, "replaced");
         core.ledger().playbackStarted(ch.uuid, media, ch.answerState, Instant.now());
-        long millis = millis(media);
         ScheduledFuture<?> end = millis < 0 ? null
                 : core.schedule(() -> stop(ch, "end"), millis, TimeUnit.MILLISECONDS);
         playing.put(ch, new Playing(media, done, end));
@@ -49,10 +57,13 @@ public final class Player {
         if (p.end() != null) {
             p.end().cancel(false);
         }
+        // the ledger at once, as the audio stops at once; the application completes after the reply, as it does
         core.ledger().playbackStopped(ch.uuid, p.media(), Instant.now(), by);
-        if (ch.alive()) {
-            p.done().accept("FILE PLAYED");
-        }
+        core.later(() -> {
+            if (ch.alive()) {
+                p.done().accept("FILE PLAYED");
+            }
+        });
         return true;
     }
 
