@@ -92,7 +92,7 @@ public class FreeSwitchConfiguration implements Cloneable {
 
     // --- ringGroup: answer confirmation and ringback ---
 
-    @UriParam(label = "producer", description = "ringGroup: the DTMF key (0-9 or *) an answered destination must"
+    @UriParam(label = "producer", description = "ringGroup: the DTMF key (a digit, or the star key) an answered destination must"
             + " press before it counts as answered. A destination that answers without pressing it within"
             + " confirmTimeout (a voicemail, an auto-answer) is hung up (leg outcome UNCONFIRMED) while the others"
             + " keep ringing. Empty: the first to answer wins. The header CamelFreeSwitchConfirmKey overrides it.")
