@@ -92,6 +92,8 @@ public final class RingGroupDemo {
         simulator.destination(settings.busy(), Behaviour.busy());
         simulator.destination(settings.never(), Behaviour.noAnswer());
         simulator.destination(settings.slow(), Behaviour.answerAfter(Duration.ofMillis(2500)));
+        simulator.destination(settings.confirmer(), Behaviour.answerThenPress(Duration.ofMillis(2500), "1",
+                Duration.ofMillis(1200)));
         settings.burst().forEach(agent -> simulator.destination(agent, Behaviour.answerAfter(Duration.ofMillis(300))));
         return simulator.start();
     }
@@ -102,6 +104,7 @@ public final class RingGroupDemo {
         agents.put(settings.busy(), "busy (USER_BUSY)");
         agents.put(settings.never(), "rings, never answers");
         agents.put(settings.slow(), "answers after 2.5 s");
+        agents.put(settings.confirmer(), "answers after 2.5 s, presses 1 1.2 s later");
         settings.burst().forEach(agent -> agents.put(agent, "answers after 0.3 s (burst agent)"));
         return agents;
     }
@@ -154,7 +157,10 @@ public final class RingGroupDemo {
                         List.of(settings.slow(), settings.fast())),
                 new Scenario("PARALLEL, short timeout: nobody answers in time -> NO_ANSWER, an outcome to route on",
                         "direct:parallel-short", "PARALLEL", "1s",
-                        List.of(settings.never(), settings.slow())));
+                        List.of(settings.never(), settings.slow())),
+                new Scenario("PARALLEL, confirmKey=1: an answer counts once the callee presses 1; who answers and"
+                        + " does not press it within 2 s is UNCONFIRMED", "direct:confirmed", "PARALLEL", "5s",
+                        List.of(settings.fast(), settings.confirmer(), settings.never())));
         String status = template.requestBody("direct:status", "", String.class);
         printer.line("FreeSWITCH says: " + status.lines().findFirst().orElse(status));
         printer.title("Ring groups, one mode at a time");

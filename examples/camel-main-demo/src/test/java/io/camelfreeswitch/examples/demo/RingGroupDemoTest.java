@@ -30,6 +30,9 @@ class RingGroupDemoTest {
                 // BALANCING: dave is first but too slow, alice answers
                 .containsPattern("3\\. BALANCING[\\s\\S]*answered by user/alice")
                 .containsPattern("4\\. PARALLEL, short timeout[\\s\\S]*NO_ANSWER  nobody answered")
+                // confirmation: alice answers first but never presses 1, oscar does and takes the call
+                .containsPattern("5\\. PARALLEL, confirmKey=1[\\s\\S]*ANSWERED   answered by user/oscar")
+                .containsPattern("user/alice +UNCONFIRMED +NO_ANSWER")
                 // the burst is spread evenly by the shared balancer, and its load is back to zero
                 .containsPattern("user/erin +3 +###")
                 .containsPattern("user/heidi +3 +###")
