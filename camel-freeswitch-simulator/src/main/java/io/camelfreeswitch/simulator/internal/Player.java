@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * What a channel hears: one playback at a time, recorded in the ledger from start to stop. A repeated tone
  * ({@code tone_stream://...;loops=-1}) or a {@code local_stream://} plays until it is broken ({@code uuid_break}) or
- * the channel hangs up; anything else ends on its own ({@code silence_stream://N} after N ms, other media at once).
+ * the channel hangs up; anything else ends on its own ({@code silence_stream://N} after N ms, other media after
+ * 100 ms).
  * Core thread only.
  */
 public final class Player {
