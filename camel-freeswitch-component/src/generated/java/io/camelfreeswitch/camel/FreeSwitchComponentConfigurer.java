@@ -53,6 +53,12 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "concurrentconsumers":
         case "concurrentConsumers": getOrCreateConfiguration(target).setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelfreeswitch.camel.FreeSwitchConfiguration.class, value)); return true;
+        case "confirmkey":
+        case "confirmKey": getOrCreateConfiguration(target).setConfirmKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "confirmprompt":
+        case "confirmPrompt": getOrCreateConfiguration(target).setConfirmPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "confirmtimeout":
+        case "confirmTimeout": getOrCreateConfiguration(target).setConfirmTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "destination": getOrCreateConfiguration(target).setDestination(property(camelContext, java.lang.String.class, value)); return true;
@@ -94,6 +100,7 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "reconnectMaxDelay": getOrCreateConfiguration(target).setReconnectMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ringback": getOrCreateConfiguration(target).setRingback(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "totaltimeout":
         case "totalTimeout": getOrCreateConfiguration(target).setTotalTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -134,6 +141,12 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "concurrentconsumers":
         case "concurrentConsumers": return int.class;
         case "configuration": return io.camelfreeswitch.camel.FreeSwitchConfiguration.class;
+        case "confirmkey":
+        case "confirmKey": return java.lang.String.class;
+        case "confirmprompt":
+        case "confirmPrompt": return java.lang.String.class;
+        case "confirmtimeout":
+        case "confirmTimeout": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "destination": return java.lang.String.class;
@@ -175,6 +188,7 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "reconnectMaxDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "ringback": return java.lang.String.class;
         case "timeout": return long.class;
         case "totaltimeout":
         case "totalTimeout": return long.class;
@@ -211,6 +225,12 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "concurrentconsumers":
         case "concurrentConsumers": return getOrCreateConfiguration(target).getConcurrentConsumers();
         case "configuration": return target.getConfiguration();
+        case "confirmkey":
+        case "confirmKey": return getOrCreateConfiguration(target).getConfirmKey();
+        case "confirmprompt":
+        case "confirmPrompt": return getOrCreateConfiguration(target).getConfirmPrompt();
+        case "confirmtimeout":
+        case "confirmTimeout": return getOrCreateConfiguration(target).getConfirmTimeout();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "destination": return getOrCreateConfiguration(target).getDestination();
@@ -252,6 +272,7 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "reconnectMaxDelay": return getOrCreateConfiguration(target).getReconnectMaxDelay();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "ringback": return getOrCreateConfiguration(target).getRingback();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "totaltimeout":
         case "totalTimeout": return getOrCreateConfiguration(target).getTotalTimeout();

@@ -41,6 +41,12 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "command": target.setCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
         case "concurrentConsumers": target.setConcurrentConsumers(property(camelContext, int.class, value)); return true;
+        case "confirmkey":
+        case "confirmKey": target.setConfirmKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "confirmprompt":
+        case "confirmPrompt": target.setConfirmPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "confirmtimeout":
+        case "confirmTimeout": target.setConfirmTimeout(property(camelContext, long.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "destination": target.setDestination(property(camelContext, java.lang.String.class, value)); return true;
@@ -72,6 +78,7 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "reconnectMaxDelay": target.setReconnectMaxDelay(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
+        case "ringback": target.setRingback(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.setTimeout(property(camelContext, long.class, value)); return true;
         case "totaltimeout":
         case "totalTimeout": target.setTotalTimeout(property(camelContext, long.class, value)); return true;
@@ -102,6 +109,12 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "command": return java.lang.String.class;
         case "concurrentconsumers":
         case "concurrentConsumers": return int.class;
+        case "confirmkey":
+        case "confirmKey": return java.lang.String.class;
+        case "confirmprompt":
+        case "confirmPrompt": return java.lang.String.class;
+        case "confirmtimeout":
+        case "confirmTimeout": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "destination": return java.lang.String.class;
@@ -133,6 +146,7 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "reconnectMaxDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "ringback": return java.lang.String.class;
         case "timeout": return long.class;
         case "totaltimeout":
         case "totalTimeout": return long.class;
@@ -164,6 +178,12 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "command": return target.getCommand();
         case "concurrentconsumers":
         case "concurrentConsumers": return target.getConcurrentConsumers();
+        case "confirmkey":
+        case "confirmKey": return target.getConfirmKey();
+        case "confirmprompt":
+        case "confirmPrompt": return target.getConfirmPrompt();
+        case "confirmtimeout":
+        case "confirmTimeout": return target.getConfirmTimeout();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
         case "destination": return target.getDestination();
@@ -195,6 +215,7 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "reconnectMaxDelay": return target.getReconnectMaxDelay();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
+        case "ringback": return target.getRingback();
         case "timeout": return target.getTimeout();
         case "totaltimeout":
         case "totalTimeout": return target.getTotalTimeout();

@@ -43,6 +43,12 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "command": target.getConfiguration().setCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
         case "concurrentConsumers": target.getConfiguration().setConcurrentConsumers(property(camelContext, int.class, value)); return true;
+        case "confirmkey":
+        case "confirmKey": target.getConfiguration().setConfirmKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "confirmprompt":
+        case "confirmPrompt": target.getConfiguration().setConfirmPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "confirmtimeout":
+        case "confirmTimeout": target.getConfiguration().setConfirmTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "destination": target.getConfiguration().setDestination(property(camelContext, java.lang.String.class, value)); return true;
@@ -80,6 +86,7 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reconnectMaxDelay": target.getConfiguration().setReconnectMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ringback": target.getConfiguration().setRingback(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "totaltimeout":
         case "totalTimeout": target.getConfiguration().setTotalTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -117,6 +124,12 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "command": return java.lang.String.class;
         case "concurrentconsumers":
         case "concurrentConsumers": return int.class;
+        case "confirmkey":
+        case "confirmKey": return java.lang.String.class;
+        case "confirmprompt":
+        case "confirmPrompt": return java.lang.String.class;
+        case "confirmtimeout":
+        case "confirmTimeout": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "destination": return java.lang.String.class;
@@ -154,6 +167,7 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reconnectMaxDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "ringback": return java.lang.String.class;
         case "timeout": return long.class;
         case "totaltimeout":
         case "totalTimeout": return long.class;
@@ -187,6 +201,12 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "command": return target.getConfiguration().getCommand();
         case "concurrentconsumers":
         case "concurrentConsumers": return target.getConfiguration().getConcurrentConsumers();
+        case "confirmkey":
+        case "confirmKey": return target.getConfiguration().getConfirmKey();
+        case "confirmprompt":
+        case "confirmPrompt": return target.getConfiguration().getConfirmPrompt();
+        case "confirmtimeout":
+        case "confirmTimeout": return target.getConfiguration().getConfirmTimeout();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "destination": return target.getConfiguration().getDestination();
@@ -224,6 +244,7 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reconnectMaxDelay": return target.getConfiguration().getReconnectMaxDelay();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "ringback": return target.getConfiguration().getRingback();
         case "timeout": return target.getConfiguration().getTimeout();
         case "totaltimeout":
         case "totalTimeout": return target.getConfiguration().getTotalTimeout();

@@ -24,7 +24,7 @@ public class FreeSwitchEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(44);
         props.add("allowedPeers");
         props.add("application");
         props.add("applicationArgument");
@@ -37,6 +37,9 @@ public class FreeSwitchEndpointUriFactory extends org.apache.camel.support.compo
         props.add("client");
         props.add("command");
         props.add("concurrentConsumers");
+        props.add("confirmKey");
+        props.add("confirmPrompt");
+        props.add("confirmTimeout");
         props.add("connectTimeout");
         props.add("destination");
         props.add("destinations");
@@ -61,6 +64,7 @@ public class FreeSwitchEndpointUriFactory extends org.apache.camel.support.compo
         props.add("reconnectInitialDelay");
         props.add("reconnectMaxDelay");
         props.add("requestTimeout");
+        props.add("ringback");
         props.add("timeout");
         props.add("totalTimeout");
         props.add("username");

@@ -86,7 +86,8 @@ final class Leg {
     private Map<String, String> originateVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("origination_uuid", uuid);
-        variables.put("originate_timeout", Long.toString(OriginateTimeout.seconds(ringFor)));
+        variables.put("originate_timeout", Long.toString(OriginateTimeout.seconds(upTo())));
+        AnswerConfirmation.addVariables(engine.request(), variables);
         variables.putAll(engine.request().variables());
         return variables;
     }
@@ -113,7 +114,11 @@ final class Leg {
         if (engine.request().leaseScope() == LeaseScope.RINGING) {
             releaseLease();
         }
-        engine.legAnswered(this);
+        if (engine.confirmsAnswers()) {
+            engine.legAwaitsConfirmation(this);
+        } else {
+            engine.legAnswered(this);
+        }
         if (isReady()) {
             engine.legReady(this);
         }
@@ -149,7 +154,8 @@ final class Leg {
 
     private void onGone(String cause) {
         if (outcome == null) {
-            decide(HangupCauses.outcomeOf(cause, answered), cause);
+            decide(answered && engine.confirmsAnswers() ? LegOutcome.UNCONFIRMED
+                    : HangupCauses.outcomeOf(cause, answered), cause);
             engine.legEnded(this);
         } else if (outcome == LegOutcome.ANSWERED) {
             releaseLease(); // the winner's call is over (LeaseScope.CALL)
@@ -259,7 +265,7 @@ final class Leg {
             if (!seen) {
                 channel.markHungUp(killCause);
             }
-        }), Duration.ofSeconds(OriginateTimeout.seconds(ringFor)).plus(ORIGINATE_MARGIN));
+        }), Duration.ofSeconds(OriginateTimeout.seconds(upTo())).plus(ORIGINATE_MARGIN));
     }
 
     void releaseLease() {
@@ -271,6 +277,16 @@ final class Leg {
 
     boolean isReady() {
         return answered && jobOk;
+    }
+
+    /** How long the leg may be up before it is handed out: its ring time, then the time to confirm an answer. */
+    private Duration upTo() {
+        return ringFor.plus(AnswerConfirmation.extraTime(engine.request()));
+    }
+
+    /** Answered, with confirmation on, and its callee has not confirmed yet (its originate job has not said +OK). */
+    boolean awaitsConfirmation() {
+        return answered && !jobOk && outcome == null && engine.confirmsAnswers();
     }
 
     boolean isAnswered() {

@@ -20,6 +20,11 @@ public enum LegOutcome {
     FAILED,
     /** Answered, but another leg had already won; hung up with {@code LOSE_RACE}. */
     LOST_RACE,
+    /**
+     * Answered, but did not press the group's confirm key within its confirm timeout (voicemail, auto-answer): hung
+     * up with {@code NO_ANSWER}, or ended by the far end before confirming.
+     */
+    UNCONFIRMED,
     /** Hung up with {@code ORIGINATOR_CANCEL} because the caller left or the ring group was cancelled. */
     CANCELLED
 }

@@ -77,7 +77,8 @@ abstract class OneAtATimeRing implements RingStrategy {
         }
         Leg leg = engine.ring(next.get().destination(), ringFor, lease);
         engine.schedule(ringFor, () -> {
-            if (!leg.isOver() && engine.winner() != leg && !engine.isFinished()) {
+            // a leg that has answered keeps its time to confirm; the engine moves on when that runs out
+            if (!leg.isOver() && engine.winner() != leg && !engine.isFinished() && !leg.awaitsConfirmation()) {
                 leg.hangUp(HangupCauses.NO_ANSWER, LegOutcome.NO_ANSWER);
                 ringNext(engine);
             }

@@ -52,6 +52,7 @@ final class RingEngine {
     private boolean finished;
     private Channel caller;
     private Registration stateRegistration;
+    private final CallerRingback ringback;
 
     RingEngine(EslConnection connection, RingGroupRequest request, RingStrategy strategy) {
         this.connection = connection;
@@ -61,6 +62,8 @@ final class RingEngine {
         this.startNanos = time.nanoTime();
         this.deadlineNanos = request.totalTimeout() == null ? Long.MAX_VALUE
                 : startNanos + request.totalTimeout().toNanos();
+        this.ringback = request.ringback() == null || request.callerUuid() == null ? null
+                : new CallerRingback(connection, request.callerUuid(), request.ringback());
     }
 
     /** Starts ringing; the returned future is the group's result (cancel it to hang up every leg). */
@@ -169,6 +172,9 @@ final class RingEngine {
         legs.add(leg);
         RingGroup.notifyListeners(request, listener -> listener.legStarted(request, destination));
         leg.start();
+        if (ringback != null) {
+            ringback.start(); // after the first originate, which it must not delay
+        }
         return leg;
     }
 
@@ -189,11 +195,20 @@ final class RingEngine {
         return legs.stream().allMatch(Leg::isOver);
     }
 
-    /** Ends the group because its time is up, unless a leg has just answered and is about to be handed out. */
+    /**
+     * Ends the group because its time is up, unless a leg has just answered and is about to be handed out, or legs
+     * that answered still have time to confirm: then only the legs still ringing are hung up.
+     */
     void timeOut() {
-        if (winner == null) {
-            finish(RingGroupOutcome.NO_ANSWER, null);
+        if (winner != null) {
+            return;
         }
+        if (legs.stream().anyMatch(Leg::awaitsConfirmation)) {
+            legs.stream().filter(leg -> !leg.isAnswered()).forEach(leg -> leg.hangUp(HangupCauses.NO_ANSWER,
+                    LegOutcome.NO_ANSWER));
+            return;
+        }
+        finish(RingGroupOutcome.NO_ANSWER, null);
     }
 
     /**
@@ -224,9 +239,33 @@ final class RingEngine {
     }
 
     void legReady(Leg leg) {
+        if (confirmsAnswers() && winner == null && !finished) {
+            winner = leg; // its +OK is the confirmation
+            strategy.winnerChosen(this, leg);
+        }
         if (winner == leg && !finished) {
             handOut(leg);
         }
+    }
+
+    // ---- answer confirmation ----
+
+    boolean confirmsAnswers() {
+        return request.confirmKey() != null;
+    }
+
+    /** {@code leg} answered and hears the prompt: it has confirmTimeout to press the key, or it is hung up. */
+    void legAwaitsConfirmation(Leg leg) {
+        if (finished) {
+            hangUpForOutcome(leg, RingGroupOutcome.ANSWERED); // too late: the group is over
+            return;
+        }
+        schedule(request.confirmTimeout(), () -> {
+            if (leg.awaitsConfirmation() && !finished) {
+                leg.hangUp(HangupCauses.NO_ANSWER, LegOutcome.UNCONFIRMED);
+                legEnded(leg); // the others keep ringing, or the mode moves on
+            }
+        });
     }
 
     /** A leg ended by itself (or failed) before being handed out: let the mode move on. */
@@ -304,8 +343,9 @@ final class RingEngine {
                 legs.stream().map(Leg::result).toList(), failure);
         Duration elapsed = Duration.ofNanos(time.nanoTime() - startNanos);
         RingGroup.notifyListeners(request, listener -> listener.groupEnded(request, ringResult, elapsed));
+        // the caller hears nothing of the group any more before it is handed out (a bridge follows at once);
         // user code continues on the completing thread: keep it off the ring groups' own scheduler
-        ForkJoinPool.commonPool().execute(() -> result.complete(ringResult));
+        stopRingback().whenComplete((ok, e) -> ForkJoinPool.commonPool().execute(() -> result.complete(ringResult)));
     }
 
     /** The PARALLEL race is won: every other leg still up is hung up with LOSE_RACE. */
@@ -325,6 +365,11 @@ final class RingEngine {
             case CANCELLED -> leg.hangUp(HangupCauses.ORIGINATOR_CANCEL, LegOutcome.CANCELLED);
             case FAILED -> leg.hangUp(HangupCauses.ORIGINATOR_CANCEL, LegOutcome.FAILED);
         }
+    }
+
+    private CompletableFuture<Void> stopRingback() {
+        return ringback == null ? CompletableFuture.completedFuture(null)
+                : ringback.stop(caller == null || caller.isHungUp());
     }
 
     private void stopWatchingConnection() {

@@ -20,6 +20,8 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class RingGroupRequest {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** How long an answered leg has to press the confirm key, when answer confirmation is on. */
+    public static final Duration DEFAULT_CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
     private final List<String> destinations;
     private final RingMode mode;
@@ -35,6 +37,11 @@ public final class RingGroupRequest {
     private final Random random;
     private final String groupName;
     private final RingTime time;
+    // answer confirmation and ringback
+    private final String confirmKey;
+    private final String confirmPrompt;
+    private final Duration confirmTimeout;
+    private final String ringback;
 
     private RingGroupRequest(Builder b, Map<String, String> variables) {
         this.destinations = List.copyOf(b.destinations);
@@ -51,6 +58,10 @@ public final class RingGroupRequest {
         this.random = b.random == null ? new Random() : b.random;
         this.groupName = b.groupName == null ? String.join(",", destinations) : b.groupName;
         this.time = b.time;
+        this.confirmKey = b.confirmKey;
+        this.confirmPrompt = b.confirmPrompt;
+        this.confirmTimeout = b.confirmTimeout;
+        this.ringback = b.ringback;
     }
 
     public static Builder builder(List<String> destinations) {
@@ -142,6 +153,31 @@ public final class RingGroupRequest {
         return time;
     }
 
+    // ---- answer confirmation and ringback ----
+
+    /**
+     * The DTMF key an answered leg must press to count as answered, or {@code null} for no confirmation (the first
+     * leg to answer wins).
+     */
+    public String confirmKey() {
+        return confirmKey;
+    }
+
+    /** What an answered leg hears while it may confirm (a file or {@code tone_stream://}); may be {@code null}. */
+    public String confirmPrompt() {
+        return confirmPrompt;
+    }
+
+    /** How long an answered leg may take to confirm before it is hung up as UNCONFIRMED. */
+    public Duration confirmTimeout() {
+        return confirmTimeout;
+    }
+
+    /** What the caller hears while the group rings ({@link #callerUuid()} only); {@code null} for nothing. */
+    public String ringback() {
+        return ringback;
+    }
+
     public static final class Builder {
         private final List<String> destinations;
         private RingMode mode = RingMode.PARALLEL;
@@ -159,6 +195,10 @@ public final class RingGroupRequest {
         private String callerIdNamePrefix;
         private String callerIdNumberPrefix;
         private RingTime time = RingTime.SYSTEM;
+        private String confirmKey;
+        private String confirmPrompt;
+        private Duration confirmTimeout = DEFAULT_CONFIRM_TIMEOUT;
+        private String ringback;
 
         private Builder(List<String> destinations) {
             this.destinations = List.copyOf(Objects.requireNonNull(destinations, "destinations"));
@@ -230,6 +270,34 @@ public final class RingGroupRequest {
             return this;
         }
 
+        // ---- answer confirmation and ringback ----
+
+        /** Turns answer confirmation on: an answered leg wins only once it has pressed {@code key} (0-9 or *). */
+        public Builder confirmKey(String key) {
+            this.confirmKey = key == null || key.isEmpty() ? null : key;
+            return this;
+        }
+
+        /** The prompt an answered leg hears until it confirms (e.g. a file asking to press 1). */
+        public Builder confirmPrompt(String prompt) {
+            this.confirmPrompt = prompt == null || prompt.isEmpty() ? null : prompt;
+            return this;
+        }
+
+        public Builder confirmTimeout(Duration timeout) {
+            this.confirmTimeout = timeout == null ? DEFAULT_CONFIRM_TIMEOUT : timeout;
+            return this;
+        }
+
+        /**
+         * What the caller hears while the group rings: a tone ({@code %(2000,4000,440,480)}), a file or a stream
+         * ({@code local_stream://moh}). Needs a {@link #callerUuid(String)}.
+         */
+        public Builder ringback(String ringback) {
+            this.ringback = ringback == null || ringback.isEmpty() ? null : ringback;
+            return this;
+        }
+
         /**
          * Put before the caller ID name every leg presents ({@code origination_caller_id_name}: the variable's value
          * if one is given, else the prefix alone), as PBX ring groups do to show which group is calling.
@@ -274,6 +342,8 @@ public final class RingGroupRequest {
                 throw new IllegalArgumentException("totalTimeout must be positive, was " + totalTimeout);
             }
             mode.requireBalancer(balancer);
+            AnswerConfirmation.validate(confirmKey, confirmPrompt, confirmTimeout);
+            CallerRingback.validate(ringback);
             DialString.validateDestinations(destinations);
             validateTiersAndTimings();
             Map<String, String> legVariables = new LinkedHashMap<>(variables);
@@ -289,6 +359,10 @@ public final class RingGroupRequest {
                     throw new IllegalArgumentException(name + " cannot be set on a ring group's legs: each leg rings"
                             + " for the group's timeout (capped by totalTimeout), timed by the group itself, and"
                             + " FreeSWITCH's originate_timeout is set behind it as a safety net; set timeout instead");
+                }
+                if (AnswerConfirmation.VARIABLES.stream().anyMatch(name.strip()::equalsIgnoreCase)) {
+                    throw new IllegalArgumentException(name + " cannot be set on a ring group's legs: set confirmKey"
+                            + " and confirmPrompt instead, so that the group waits for the confirmation too");
                 }
             }
             return new RingGroupRequest(this, legVariables);

@@ -73,6 +73,14 @@ public final class FreeSwitchConstants {
             + " is still routed.", javaType = "Boolean")
     public static final String CALLER_HUNG_UP = "CamelFreeSwitchCallerHungUp";
 
+    // --- ringGroup: answer confirmation and ringback ---
+    @Metadata(label = "producer", description = "ringGroup: the key an answered destination must press to count as"
+            + " answered, overriding the confirmKey option; empty turns confirmation off.", javaType = "String")
+    public static final String CONFIRM_KEY = "CamelFreeSwitchConfirmKey";
+    @Metadata(label = "producer", description = "ringGroup: what the caller hears while the group rings, overriding"
+            + " the ringback option; empty for nothing.", javaType = "String")
+    public static final String RINGBACK = "CamelFreeSwitchRingback";
+
     private FreeSwitchConstants() {
     }
 }

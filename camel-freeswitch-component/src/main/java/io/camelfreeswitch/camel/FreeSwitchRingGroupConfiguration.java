@@ -62,6 +62,26 @@ public abstract class FreeSwitchRingGroupConfiguration extends FreeSwitchConnect
             + " (origination_caller_id_number).")
     private String callerIdNumberPrefix;
 
+    // --- ringGroup: answer confirmation and ringback ---
+
+    @UriParam(label = "producer", description = "ringGroup: the DTMF key (a digit, or the star key) an answered destination must"
+            + " press before it counts as answered. A destination that answers without pressing it within"
+            + " confirmTimeout (a voicemail, an auto-answer) is hung up (leg outcome UNCONFIRMED) while the others"
+            + " keep ringing. Empty: the first to answer wins. The header CamelFreeSwitchConfirmKey overrides it.")
+    private String confirmKey;
+    @UriParam(label = "producer", description = "ringGroup: what an answered destination hears until it presses"
+            + " confirmKey, a sound file or tone_stream://...; empty: silence.")
+    private String confirmPrompt;
+    @UriParam(label = "producer", defaultValue = "10000", javaType = "java.time.Duration",
+            description = "ringGroup: how long an answered destination has to press confirmKey; it may take it even"
+                    + " when it answered just before its ring time ran out.")
+    private long confirmTimeout = 10000;
+    @UriParam(label = "producer", description = "ringGroup: what the caller (CamelFreeSwitchCallerUuid, or the call"
+            + " of an outbound route) hears from the first originate until the group ends: a tone such as"
+            + " %(2000,4000,440,480) (repeated), a sound file (played once) or local_stream://moh. A caller not yet"
+            + " answered is pre-answered (early media) first. The header CamelFreeSwitchRingback overrides it.")
+    private String ringback;
+
     public String getDestinations() {
         return destinations;
     }
@@ -141,5 +161,36 @@ public abstract class FreeSwitchRingGroupConfiguration extends FreeSwitchConnect
 
     public void setCallerIdNumberPrefix(String callerIdNumberPrefix) {
         this.callerIdNumberPrefix = callerIdNumberPrefix;
+    }
+    public String getConfirmKey() {
+        return confirmKey;
+    }
+
+    public void setConfirmKey(String confirmKey) {
+        this.confirmKey = confirmKey;
+    }
+
+    public String getConfirmPrompt() {
+        return confirmPrompt;
+    }
+
+    public void setConfirmPrompt(String confirmPrompt) {
+        this.confirmPrompt = confirmPrompt;
+    }
+
+    public long getConfirmTimeout() {
+        return confirmTimeout;
+    }
+
+    public void setConfirmTimeout(long confirmTimeout) {
+        this.confirmTimeout = confirmTimeout;
+    }
+
+    public String getRingback() {
+        return ringback;
+    }
+
+    public void setRingback(String ringback) {
+        this.ringback = ringback;
     }
 }

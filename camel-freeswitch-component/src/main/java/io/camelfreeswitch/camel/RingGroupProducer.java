@@ -156,8 +156,17 @@ final class RingGroupProducer extends FreeSwitchProducer {
                 .callerUuid(callerUuid)
                 .callerIdNamePrefix(configuration.getCallerIdNamePrefix())
                 .callerIdNumberPrefix(configuration.getCallerIdNumberPrefix())
+                .confirmKey(headerOr(message, FreeSwitchConstants.CONFIRM_KEY, configuration.getConfirmKey()))
+                .confirmPrompt(configuration.getConfirmPrompt())
+                .confirmTimeout(Duration.ofMillis(configuration.getConfirmTimeout()))
+                .ringback(headerOr(message, FreeSwitchConstants.RINGBACK, configuration.getRingback()))
                 .listener(endpoint.getComponent().ringGroupListener(routeId))
                 .build();
+    }
+
+    private static String headerOr(Message message, String header, String option) {
+        String value = message.getHeader(header, String.class);
+        return value != null ? value : option;
     }
 
     private RingMode mode(Object header) {

@@ -120,6 +120,28 @@ class RingGroupRoutesTest extends FreeSwitchTestSupport {
     }
 
     @Test
+    void headersTurnOnAnswerConfirmationAndRingbackForTheCaller() {
+        String caller = template.request("freeswitch:originate?destination=sim/answer", e -> { }).getMessage()
+                .getHeader(FreeSwitchConstants.UUID, String.class);
+        String voicemail = destination("voicemail", Behaviour.answerAfter(Duration.ZERO));
+        String person = destination("person", Behaviour.answerThenPress(Duration.ofMillis(100), "1",
+                Duration.ofMillis(200)));
+
+        Exchange exchange = ring("PARALLEL", List.of(voicemail, person), Map.of(FreeSwitchConstants.CONFIRM_KEY, "1",
+                FreeSwitchConstants.RINGBACK, "local_stream://moh", FreeSwitchConstants.CALLER_UUID, caller));
+
+        RingGroupResult result = exchange.getMessage().getBody(RingGroupResult.class);
+        assertThat(result.winner().destination()).isEqualTo(person);
+        assertThat(result.leg(voicemail).orElseThrow().outcome()).isEqualTo(LegOutcome.LOST_RACE);
+        assertThat(ledger().playbacks(caller)).singleElement().satisfies(ringback -> {
+            assertThat(ringback.media()).isEqualTo("local_stream://moh");
+            assertThat(ringback.stoppedBy()).isEqualTo("uuid_break");
+        });
+        hangUp(result.winner().uuid());
+        hangUp(caller);
+    }
+
+    @Test
     void sequentialTriesEachInOrderUntilOneAnswers() {
         String busy = destination("busy", Behaviour.busy());
         String rejects = destination("rejects", Behaviour.reject("CALL_REJECTED"));

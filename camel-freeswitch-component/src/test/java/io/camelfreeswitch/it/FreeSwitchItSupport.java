@@ -54,6 +54,7 @@ abstract class FreeSwitchItSupport {
             @Override
             public void configure() {
                 from("freeswitch:events?events=CHANNEL_CREATE,CHANNEL_ANSWER,CHANNEL_BRIDGE,CHANNEL_HANGUP_COMPLETE"
+                        + ",CHANNEL_EXECUTE_COMPLETE,DTMF"
                         + "&format=" + format).routeId("channel-events").process(EVENTS);
                 from("direct:api").to("freeswitch:api?failOnErrorReply=false");
                 // a busy phone fails the originate: expected, not worth an error log

@@ -45,6 +45,9 @@ class RingGroupIT extends FreeSwitchItSupport {
                 from("direct:ringPrefixed").toD("freeswitch:ringGroup?mode=${header.itMode}&timeout=5s"
                         + "&balancer=#inMemory&callerIdNamePrefix=Sales: &callerIdNumberPrefix=9"
                         + "&variable.origination_caller_id_name=Ann&variable.origination_caller_id_number=1000");
+                from("direct:confirmed").toD("freeswitch:ringGroup?timeout=10s&confirmKey=1"
+                        + "&confirmPrompt=RAW(tone_stream://%(200,0,440))&confirmTimeout=${header.itConfirmTimeout}"
+                        + "&ringback=RAW(%(2000,4000,440,480))");
             }
         }, Map.of("inMemory", IN_MEMORY, "redis", redis));
     }
@@ -132,6 +135,62 @@ class RingGroupIT extends FreeSwitchItSupport {
         checked("early-800: 800 ms of early media, then answered: the group waited for the answer (%d ms)",
                 leg(result, "early-800").timeToAnswer().toMillis());
         endCall(result);
+    }
+
+    private static RingGroupResult ringConfirmed(String confirmTimeout, String callerUuid, String... extensions) {
+        var exchange = template.request("direct:confirmed", e -> {
+            e.getMessage().setHeader("itConfirmTimeout", confirmTimeout);
+            e.getMessage().setHeader(FreeSwitchConstants.DESTINATIONS,
+                    Arrays.stream(extensions).map(FreeSwitchItSupport::phone).toList());
+            if (callerUuid != null) {
+                e.getMessage().setHeader(FreeSwitchConstants.CALLER_UUID, callerUuid);
+            }
+        });
+        assertThat(exchange.getException()).isNull();
+        return exchange.getMessage().getBody(RingGroupResult.class);
+    }
+
+    @Test
+    void with_a_confirm_key_the_callee_pressing_it_wins_over_one_that_answered_first() {
+        RingGroupResult result = ringConfirmed("5s", null, "answer", "answer-after-200-press-1-after-1500");
+
+        assertThat(result.outcome()).isEqualTo(RingGroupOutcome.ANSWERED);
+        assertThat(result.winner().destination()).isEqualTo(phone("answer-after-200-press-1-after-1500"));
+        assertThat(EVENTS.awaitEvent("DTMF", result.winner().uuid(), WITHIN).header("DTMF-Digit")).isEqualTo("1");
+        checked("confirmKey=1: %s pressed 1 and won after %d ms", result.winner().destination(),
+                Duration.between(leg(result, "answer-after-200-press-1-after-1500").ringStarted(),
+                        leg(result, "answer-after-200-press-1-after-1500").endedAt()).toMillis());
+        assertThat(leg(result, "answer").outcome()).isEqualTo(LegOutcome.LOST_RACE);
+        freeswitchReports(leg(result, "answer"), "LOSE_RACE");
+        endCall(result);
+    }
+
+    @Test
+    void with_a_confirm_key_a_callee_answering_without_pressing_it_is_hung_up_as_unconfirmed() {
+        RingGroupResult result = ringConfirmed("1s", null, "answer");
+
+        assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
+        assertThat(leg(result, "answer").outcome()).isEqualTo(LegOutcome.UNCONFIRMED);
+        freeswitchReports(leg(result, "answer"), "NO_ANSWER");
+    }
+
+    @Test
+    void the_caller_hears_ringback_until_the_winner_is_handed_out() {
+        String caller = template.request("direct:probe", e -> e.getMessage().setHeader(
+                FreeSwitchConstants.DESTINATION, phone("answer"))).getMessage()
+                .getHeader(FreeSwitchConstants.UUID, String.class);
+
+        RingGroupResult result = ringConfirmed("5s", caller, "answer-after-500-press-1-after-300");
+
+        assertThat(result.outcome()).isEqualTo(RingGroupOutcome.ANSWERED);
+        // the ringback was a playback on the caller, broken off when the winner was handed out
+        var played = EVENTS.awaitEvent("CHANNEL_EXECUTE_COMPLETE", caller, WITHIN);
+        assertThat(played.header("Application")).isEqualTo("playback");
+        assertThat(played.header("Application-Data")).isEqualTo("tone_stream://%(2000,4000,440,480);loops=-1");
+        checked("ringback played to the caller and broken off: %s %s", played.header("Application"),
+                played.header("Application-Response"));
+        endCall(result);
+        hangUp(List.of(caller));
     }
 
     @Test

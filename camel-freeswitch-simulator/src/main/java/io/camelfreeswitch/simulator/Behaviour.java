@@ -33,17 +33,39 @@ public final class Behaviour {
     private static final Pattern EARLY = Pattern.compile("early-(\\d+)");
     private static final Pattern HANGUP_AFTER = Pattern.compile("hangup-after-(\\d+)");
     private static final Pattern REJECT_CAUSE = Pattern.compile("reject-([A-Z_0-9]+)");
+    private static final Pattern ANSWER_PRESS = Pattern.compile("answer-after-(\\d+)-press-([0-9*#]+)-after-(\\d+)");
 
     private final Kind kind;
     private final Duration delay;       // before answer / before reject / early-media length
     private final Duration hangupAfter; // after answer, for ANSWER_THEN_HANGUP
     private final String cause;
+    private final String keys;          // DTMF the callee presses once answered, or null
+    private final Duration keysAfter;   // after the answer
 
     private Behaviour(Kind kind, Duration delay, Duration hangupAfter, String cause) {
+        this(kind, delay, hangupAfter, cause, null, Duration.ZERO);
+    }
+
+    private Behaviour(Kind kind, Duration delay, Duration hangupAfter, String cause, String keys, Duration keysAfter) {
         this.kind = kind;
         this.delay = delay;
         this.hangupAfter = hangupAfter;
         this.cause = cause;
+        this.keys = keys;
+        this.keysAfter = keysAfter;
+    }
+
+    /**
+     * Rings for {@code answerAfter}, answers, and {@code pressAfter} later presses {@code keys} (DTMF, one key after
+     * the other): a person confirming a ring group's call. A callee that answers and never presses is
+     * {@link #answerAfter(Duration)}.
+     */
+    public static Behaviour answerThenPress(Duration answerAfter, String keys, Duration pressAfter) {
+        Objects.requireNonNull(keys, "keys");
+        if (!keys.matches("[0-9*#A-D]+")) {
+            throw new IllegalArgumentException("keys must be DTMF (0-9, *, #, A-D), got: " + keys);
+        }
+        return new Behaviour(Kind.ANSWER, nonNegative(answerAfter), Duration.ZERO, null, keys, nonNegative(pressAfter));
     }
 
     public static Behaviour answerAfter(Duration delay) {
@@ -89,7 +111,8 @@ public final class Behaviour {
 
     /**
      * Parses the code-free convention: {@code answer}, {@code answer-after-N}, {@code busy}, {@code no-answer},
-     * {@code reject-CAUSE}, {@code early-N}, {@code hangup-after-N}, {@code unregistered} (N in milliseconds), and
+     * {@code reject-CAUSE}, {@code early-N}, {@code hangup-after-N}, {@code unregistered},
+     * {@code answer-after-N-press-KEYS-after-M} (N, M in milliseconds), and
      * the captures' loopback extensions 1001..1005.
      */
     public static Optional<Behaviour> parse(String spec) {
@@ -117,6 +140,10 @@ public final class Behaviour {
             default -> {
                 // fall through to the patterns
             }
+        }
+        if ((m = ANSWER_PRESS.matcher(s)).matches()) {
+            return Optional.of(answerThenPress(Duration.ofMillis(Long.parseLong(m.group(1))), m.group(2),
+                    Duration.ofMillis(Long.parseLong(m.group(3)))));
         }
         if ((m = ANSWER_AFTER.matcher(s)).matches()) {
             return Optional.of(answerAfter(Duration.ofMillis(Long.parseLong(m.group(1)))));
@@ -159,10 +186,21 @@ public final class Behaviour {
         return cause;
     }
 
+    /** The DTMF keys pressed once answered, or {@code null} when the callee presses nothing. */
+    public String keys() {
+        return keys;
+    }
+
+    /** How long after answering the keys are pressed. */
+    public Duration keysAfter() {
+        return keysAfter;
+    }
+
     @Override
     public String toString() {
         return switch (kind) {
-            case ANSWER -> "answerAfter(" + delay.toMillis() + "ms)";
+            case ANSWER -> keys != null ? "answerThenPress(" + delay.toMillis() + "ms, " + keys + " after "
+                    + keysAfter.toMillis() + "ms)" : "answerAfter(" + delay.toMillis() + "ms)";
             case EARLY_MEDIA_THEN_ANSWER -> "earlyMediaThenAnswer(" + delay.toMillis() + "ms)";
             case NO_ANSWER -> "noAnswer()";
             case REJECT -> "reject(" + cause + " after " + delay.toMillis() + "ms)";

@@ -68,6 +68,16 @@ public final class FreeSwitchSimulator implements AutoCloseable {
             public void destroyed(String uuid) {
                 ledger.destroyed(uuid);
             }
+
+            @Override
+            public void playbackStarted(String uuid, String media, String answerState, Instant at) {
+                ledger.playbackStarted(uuid, media, answerState, at);
+            }
+
+            @Override
+            public void playbackStopped(String uuid, String media, Instant at, String stoppedBy) {
+                ledger.playbackStopped(uuid, media, at, stoppedBy);
+            }
         }, b.reorderSeed, b.time == null ? Clock.systemUTC() : b.time.clock(),
                 b.time == null ? null : b.time.scheduler());
         this.transport = new EslTransport(core);

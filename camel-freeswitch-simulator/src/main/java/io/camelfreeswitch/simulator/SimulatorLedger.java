@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 public final class SimulatorLedger {
 
     private final Map<String, ChannelRecord> records = new LinkedHashMap<>();
+    private final List<PlaybackRecord> playbacks = new ArrayList<>();
 
     synchronized void created(String uuid, String destination, Instant at) {
         records.put(uuid, new ChannelRecord(uuid, destination, at, null, null, null, null, null, false));
@@ -40,6 +41,47 @@ public final class SimulatorLedger {
     synchronized void destroyed(String uuid) {
         records.computeIfPresent(uuid, (k, r) -> r.withDestroyed());
         notifyAll();
+    }
+
+    synchronized void playbackStarted(String uuid, String media, String answerState, Instant at) {
+        playbacks.add(new PlaybackRecord(uuid, media, answerState, at, null, null));
+        notifyAll();
+    }
+
+    synchronized void playbackStopped(String uuid, String media, Instant at, String stoppedBy) {
+        for (int i = playbacks.size() - 1; i >= 0; i--) {
+            PlaybackRecord p = playbacks.get(i);
+            if (p.uuid().equals(uuid) && p.media().equals(media) && p.stopped() == null) {
+                playbacks.set(i, p.withStopped(at, stoppedBy));
+                break;
+            }
+        }
+        notifyAll();
+    }
+
+    /** What the channel {@code uuid} was played (playback, uuid_broadcast, a confirm prompt), in order. */
+    public synchronized List<PlaybackRecord> playbacks(String uuid) {
+        return playbacks.stream().filter(p -> p.uuid().equals(uuid)).toList();
+    }
+
+    /** Waits until the channel has been played something and that has stopped; returns the first such playback. */
+    public PlaybackRecord awaitPlaybackStopped(String uuid, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (true) {
+                Optional<PlaybackRecord> stopped = playbacks.stream()
+                        .filter(p -> p.uuid().equals(uuid) && p.stopped() != null).findFirst();
+                if (stopped.isPresent()) {
+                    return stopped.get();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("nothing played to " + uuid + " stopped within " + timeout + ": "
+                            + playbacks(uuid));
+                }
+                waitNanos(left);
+            }
+        }
     }
 
     /** Number of channels not yet destroyed. */
@@ -68,6 +110,7 @@ public final class SimulatorLedger {
     /** Forgets every destroyed channel (live ones stay). */
     public synchronized void clear() {
         records.values().removeIf(r -> !r.live());
+        playbacks.removeIf(p -> !records.containsKey(p.uuid()));
     }
 
     /** Waits until no channel is live; otherwise throws an AssertionError listing the live ones. */

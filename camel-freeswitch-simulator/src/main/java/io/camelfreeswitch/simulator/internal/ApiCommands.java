@@ -12,9 +12,11 @@ final class ApiCommands {
     static final String NO_SUCH_CHANNEL = "-ERR No such channel!\n";
 
     private final SwitchCore core;
+    private final MediaCommands media;
 
     ApiCommands(SwitchCore core) {
         this.core = core;
+        this.media = new MediaCommands(core);
     }
 
     CompletableFuture<String> execute(String line, EslSession origin) {
@@ -52,6 +54,8 @@ final class ApiCommands {
                     core.later(() -> core.answer(ch));
                     return "+OK\n";
                 });
+            case "uuid_pre_answer", "uuid_broadcast", "uuid_break":
+                return media.execute(cmd.toLowerCase(Locale.ROOT), argv);
             case "uuid_exists":
                 return done(argv.length > 0 && core.channel(argv[0]) != null ? "true" : "false");
             case "uuid_getvar":

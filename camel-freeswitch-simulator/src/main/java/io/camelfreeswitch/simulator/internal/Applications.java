@@ -4,8 +4,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Dialplan applications a channel runs: the main one (the originate's {@code &app()}, {@code park}, the outbound
@@ -14,13 +12,16 @@ import java.util.regex.Pattern;
  */
 public final class Applications {
 
-    private static final Pattern SILENCE = Pattern.compile("silence_stream://(\\d+)");
-    private static final long DEFAULT_PLAYBACK_MILLIS = 100;
-
     private final SwitchCore core;
+    private final Player player;
 
     Applications(SwitchCore core) {
         this.core = core;
+        this.player = new Player(core);
+    }
+
+    public Player player() {
+        return player;
     }
 
     /** The application the originate asked for, run on the answered (or early) winner. */
@@ -59,6 +60,17 @@ public final class Applications {
         ch.mainAppUuid = UUID.randomUUID().toString();
         ch.variables.put("current_application_data", data);
         ch.variables.put("current_application", "socket");
+    }
+
+    /**
+     * {@code uuid_break}: the playback under way stops (its application completes) and, with {@code all}, the
+     * applications queued behind it are dropped.
+     */
+    void breakPlayback(SimChannel ch, boolean all) {
+        if (all) {
+            ch.messageQueue.clear();
+        }
+        player.stop(ch, "uuid_break");
     }
 
     void queueMessage(SimChannel ch, String app, String data, String eventUuid, boolean fromControllingSocket) {
@@ -121,12 +133,7 @@ public final class Applications {
                 core.earlyMedia(ch);
                 done.accept("_none_");
             }
-            case "playback", "endless_playback", "play_and_get_digits" -> core.schedule(
-                    () -> {
-                        if (ch.alive()) {
-                            done.accept("FILE PLAYED");
-                        }
-                    }, playbackMillis(data), TimeUnit.MILLISECONDS);
+            case "playback", "endless_playback", "play_and_get_digits" -> player.play(ch, data, done);
             case "sleep" -> core.schedule(() -> {
                 if (ch.alive()) {
                     done.accept("_none_");
@@ -180,6 +187,7 @@ public final class Applications {
 
     /** Called in the hangup sequence of {@code ch}, after CS_HANGUP. */
     void channelHungUp(SimChannel ch) {
+        player.stop(ch, "hangup");
         if (ch.parked) {
             ch.parked = false;
             core.fireChannel(ch, "CHANNEL_UNPARK", "switch_ivr.c", "switch_ivr_park", 1300, true);
@@ -227,16 +235,6 @@ public final class Applications {
         core.fireChannel(ch, "CHANNEL_EXECUTE_COMPLETE", "switch_core_session.c", "switch_core_session_exec", 2967, true,
                 "Application", app, "Application-Data", data == null || data.isEmpty() ? null : data,
                 "Application-Response", response, "Application-UUID", appUuid);
-    }
-
-    static long playbackMillis(String data) {
-        if (data != null) {
-            Matcher m = SILENCE.matcher(data);
-            if (m.find()) {
-                return Long.parseLong(m.group(1));
-            }
-        }
-        return DEFAULT_PLAYBACK_MILLIS;
     }
 
     private static long parseLong(String s, long dflt) {

@@ -122,6 +122,7 @@ final class CallProgress {
         events.fireChannel(ch, "CHANNEL_ANSWER", "switch_channel.c", "switch_channel_perform_mark_answered", 3956, true);
         ch.flipCallerIdOnAnswer();
         events.setCallState(ch, "ACTIVE");
+        Keypad.answered(core, ch);
         if (ch.behaviour != null && ch.behaviour.kind() == Behaviour.Kind.ANSWER_THEN_HANGUP) {
             afterDelay(ch, ch.behaviour.hangupAfter(), () -> hangup(ch, "NORMAL_CLEARING", "far-end"));
         }

@@ -14,4 +14,11 @@ public interface LedgerSink {
     void hungUp(String uuid, Instant at, String cause, String killedBy);
 
     void destroyed(String uuid);
+
+    /** {@code answerState} is the channel's when the playback started: "early" once pre-answered. */
+    default void playbackStarted(String uuid, String media, String answerState, Instant at) {
+    }
+
+    default void playbackStopped(String uuid, String media, Instant at, String stoppedBy) {
+    }
 }

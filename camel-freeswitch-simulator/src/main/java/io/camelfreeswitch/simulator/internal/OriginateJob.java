@@ -12,6 +12,10 @@ import java.util.function.Consumer;
  * group every leg rings at once ({@code ,}) and the first to answer (or to send early media, unless
  * ignore_early_media=true) wins while the others are hung up with LOSE_RACE. Legs still ringing when
  * originate_timeout expires are hung up with NO_ANSWER, on FreeSWITCH's coarse whole-second timer.
+ * <p>
+ * With {@code group_confirm_key}, an answered leg does not win: it hears {@code group_confirm_file} and wins when its
+ * callee presses the key; a wrong key, or none, leaves it up (FreeSWITCH plays the prompt again) until someone else
+ * wins or originate_timeout ends it with NO_ANSWER, as FreeSWITCH 1.10 does.
  */
 final class OriginateJob {
 
@@ -22,6 +26,7 @@ final class OriginateJob {
     private final Consumer<SimChannel> onWinner;
     private final CompletableFuture<String> result = new CompletableFuture<>();
     private final List<SimChannel> ringing = new ArrayList<>();
+    private final Map<SimChannel, StringBuilder> confirming = new java.util.HashMap<>();
     private int nextGroup;
     private String lastCause;
     private boolean finished;
@@ -130,12 +135,44 @@ final class OriginateJob {
 
     void earlyMedia(SimChannel ch) {
         if (!ignoresEarlyMedia(ch)) {
-            win(ch);
+            winOrConfirm(ch);
         }
     }
 
     void answered(SimChannel ch) {
-        win(ch);
+        winOrConfirm(ch);
+    }
+
+    private void winOrConfirm(SimChannel ch) {
+        String key = ch.variables.get("group_confirm_key");
+        if (key == null || key.isEmpty()) {
+            win(ch);
+        } else if (!finished && ringing.contains(ch) && !confirming.containsKey(ch)) {
+            confirming.put(ch, new StringBuilder());
+            String prompt = ch.variables.get("group_confirm_file");
+            if (prompt != null && !prompt.isEmpty()) {
+                core.applications().player().playUntilStopped(ch, prompt);
+            }
+        }
+    }
+
+    /** A key pressed on {@code ch}: FreeSWITCH reads as many keys as the confirm key has, then compares. */
+    void dtmf(SimChannel ch, char key) {
+        StringBuilder read = confirming.get(ch);
+        if (read == null || finished) {
+            return;
+        }
+        read.append(key);
+        String expected = ch.variables.get("group_confirm_key");
+        if (read.length() >= expected.length()) {
+            boolean confirmed = read.toString().equals(expected);
+            read.setLength(0);
+            if (confirmed) {
+                core.applications().player().stop(ch, "confirmed");
+                ch.variables.put("group_dial_status", "winner");
+                win(ch);
+            }
+        }
     }
 
     private void win(SimChannel winner) {
@@ -155,12 +192,14 @@ final class OriginateJob {
             }
         }
         ringing.clear();
+        confirming.clear();
         result.complete("+OK " + winner.uuid + "\n");
         onWinner.accept(winner);
     }
 
     /** A leg of this originate ended before winning (fired after its CHANNEL_HANGUP_COMPLETE). */
     void legFailed(SimChannel ch, String cause) {
+        confirming.remove(ch);
         if (finished || !ringing.remove(ch)) {
             return;
         }

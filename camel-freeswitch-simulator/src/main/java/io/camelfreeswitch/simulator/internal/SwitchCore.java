@@ -38,6 +38,7 @@ public final class SwitchCore {
     private final CallProgress progress;
     private final long startedMillis;
     private final String password;
+    private final LedgerSink ledger;
     private volatile boolean refuseAuth;
     private volatile long replyDelayMillis;
     private volatile long slowEventsMillis;
@@ -49,6 +50,7 @@ public final class SwitchCore {
     public SwitchCore(String password, LedgerSink ledger, Long reorderSeed, Clock clock,
                       ScheduledExecutorService timers) {
         this.password = password;
+        this.ledger = ledger;
         this.clock = clock;
         this.executor = new CoreExecutor(timers);
         this.startedMillis = clock.millis();
@@ -139,6 +141,10 @@ public final class SwitchCore {
 
     public Applications applications() {
         return applications;
+    }
+
+    LedgerSink ledger() {
+        return ledger;
     }
 
     public String coreUuid() {

@@ -37,6 +37,12 @@ final class DemoRoutes extends RouteBuilder {
                 .to("freeswitch:ringGroup?mode=PARALLEL&timeout=1s")
                 .to("direct:answered");
 
+        from("direct:confirmed").routeId("confirmed")
+                // an answer counts only once the callee presses 1: a voicemail answering first does not win
+                .to("freeswitch:ringGroup?mode=PARALLEL&timeout=5s&confirmKey=1&confirmTimeout=2s"
+                        + "&confirmPrompt=RAW(tone_stream://%(200,0,440))")
+                .to("direct:answered");
+
         from("direct:sequential").routeId("sequential")
                 // one at a time in order; each may ring 2 s
                 .to("freeswitch:ringGroup?mode=SEQUENTIAL&timeout=2s")

@@ -92,6 +92,8 @@ public final class RingGroupDemo {
         simulator.destination(settings.busy(), Behaviour.busy());
         simulator.destination(settings.never(), Behaviour.noAnswer());
         simulator.destination(settings.slow(), Behaviour.answerAfter(Duration.ofMillis(2500)));
+        simulator.destination(settings.confirmer(), Behaviour.answerThenPress(Duration.ofMillis(2500), "1",
+                Duration.ofMillis(1200)));
         settings.burst().forEach(agent -> simulator.destination(agent, Behaviour.answerAfter(Duration.ofMillis(300))));
         return simulator.start();
     }
@@ -102,6 +104,7 @@ public final class RingGroupDemo {
         agents.put(settings.busy(), "busy (USER_BUSY)");
         agents.put(settings.never(), "rings, never answers");
         agents.put(settings.slow(), "answers after 2.5 s");
+        agents.put(settings.confirmer(), "answers after 2.5 s, presses 1 1.2 s later");
         settings.burst().forEach(agent -> agents.put(agent, "answers after 0.3 s (burst agent)"));
         return agents;
     }
@@ -176,7 +179,10 @@ public final class RingGroupDemo {
                         List.of(settings.busy(), settings.never(), settings.fast())),
                 new Scenario("Caller ID prefix: the legs are shown 'Sales: ' + the caller's name and 9 + the number",
                         "direct:prefixed", "PARALLEL", "5s",
-                        List.of(settings.fast())));
+                        List.of(settings.fast())),
+                new Scenario("PARALLEL, confirmKey=1: an answer counts once the callee presses 1; who answers and"
+                        + " does not press it within 2 s is UNCONFIRMED", "direct:confirmed", "PARALLEL", "5s",
+                        List.of(settings.fast(), settings.confirmer(), settings.never())));
         String status = template.requestBody("direct:status", "", String.class);
         printer.line("FreeSWITCH says: " + status.lines().findFirst().orElse(status));
         printer.title("Ring groups, one mode at a time");

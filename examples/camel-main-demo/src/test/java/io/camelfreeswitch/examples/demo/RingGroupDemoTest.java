@@ -41,6 +41,9 @@ class RingGroupDemoTest {
                 .containsPattern("9\\. ROUND_ROBIN.*\\n.*\\n   -> ANSWERED   answered by user/dave")
                 .containsPattern("10\\. MEMORY_HUNT.*\\n.*\\n   -> ANSWERED   answered by user/alice")
                 .contains("caller ID name the answered leg was shown: 'Sales: camel-freeswitch-demo'")
+                // confirmation: alice answers first but never presses 1, oscar does and takes the call
+                .containsPattern("12\\. PARALLEL, confirmKey=1[\\s\\S]*ANSWERED   answered by user/oscar")
+                .containsPattern("user/alice +UNCONFIRMED +NO_ANSWER")
                 // the burst is spread evenly by the shared balancer, and its load is back to zero
                 .containsPattern("user/erin +3 +###")
                 .containsPattern("user/heidi +3 +###")
