@@ -4,13 +4,13 @@ import io.camelfreeswitch.call.balancer.Lease;
 import io.camelfreeswitch.esl.CommandRejectedException;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.internal.Failures;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * decided: handed out, ended by FreeSWITCH, or {@linkplain #hangUp hung up} by us. It is <em>gone</em> once the
  * channel no longer exists on FreeSWITCH.
  * <p>
- * Every method runs on the ring group's {@link SerialExecutor}; callbacks from the connection are re-submitted
- * there, so nothing here is locked.
+ * Every method runs on the ring group's lane: the channel is pinned to it, so its events arrive there, and the
+ * originate's Job-UUID is the channel's uuid, so its result arrives there too; other callbacks from the connection
+ * are re-submitted there. Nothing here is locked.
  */
 final class Leg {
 
@@ -70,7 +71,7 @@ final class Leg {
 
     /** Tracks the channel, then originates it; the listener exists before FreeSWITCH can send any event. */
     void start() {
-        channel = Channel.track(connection, uuid, destination);
+        channel = Channel.track(connection, uuid, destination, engine.laneKey());
         channel.seen().whenComplete((c, e) -> engine.execute(() -> onSeen(e == null)));
         channel.answered().whenComplete((c, e) -> {
             if (e == null) {
@@ -80,7 +81,7 @@ final class Leg {
         channel.hungUp().whenComplete((cause, e) -> engine.execute(() -> onGone(cause)));
         ringStarted = Instant.now();
         String command = "originate " + DialString.originate(destination, originateVariables(), "&park()");
-        connection.bgapi(command).whenComplete((body, e) -> engine.execute(() -> onJob(e)));
+        connection.bgapi(command, uuid).whenComplete((body, e) -> engine.execute(() -> onJob(e)));
     }
 
     private Map<String, String> originateVariables() {
@@ -121,7 +122,7 @@ final class Leg {
 
     private void onJob(Throwable error) {
         jobDone = true;
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = Failures.unwrap(error);
         if (cause == null) {
             jobOk = true;
             if (killCause != null) {

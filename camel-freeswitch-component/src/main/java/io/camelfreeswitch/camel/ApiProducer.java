@@ -2,6 +2,7 @@ package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.esl.CommandRejectedException;
 import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.internal.Failures;
 import org.apache.camel.Exchange;
 
 import java.util.UUID;
@@ -27,7 +28,7 @@ final class ApiProducer extends FreeSwitchProducer {
             String jobUuid = UUID.randomUUID().toString();
             exchange.getMessage().setHeader(FreeSwitchConstants.JOB_UUID, jobUuid);
             return connection.bgapi(command, jobUuid).exceptionallyCompose(failure -> {
-                Throwable cause = unwrap(failure);
+                Throwable cause = Failures.unwrap(failure);
                 if (cause instanceof CommandRejectedException rejected && !configuration.isFailOnErrorReply()) {
                     exchange.getMessage().setHeader(FreeSwitchConstants.ERROR_REPLY, Boolean.TRUE);
                     return CompletableFuture.completedFuture(rejected.replyText());

@@ -1,5 +1,6 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,7 +123,7 @@ abstract class AbstractEslConnection implements EslConnection {
                 .whenComplete((reply, failure) -> {
                     if (failure != null) {
                         jobs.remove(jobUuid);
-                        result.completeExceptionally(unwrap(failure));
+                        result.completeExceptionally(Failures.unwrap(failure));
                     }
                 });
         return result;
@@ -251,7 +252,7 @@ abstract class AbstractEslConnection implements EslConnection {
                 .whenComplete((reply, failure) -> {
                     if (failure != null) {
                         executions.remove(eventUuid);
-                        result.completeExceptionally(unwrap(failure));
+                        result.completeExceptionally(Failures.unwrap(failure));
                     }
                 });
         return result;
@@ -303,6 +304,16 @@ abstract class AbstractEslConnection implements EslConnection {
         return dispatcher.addChannelListener(uniqueId, listener);
     }
 
+    @Override
+    public Registration addChannelListener(String uniqueId, String laneKey, EslEventListener listener) {
+        return dispatcher.addChannelListener(uniqueId, laneKey, listener);
+    }
+
+    @Override
+    public Executor lane(String laneKey) {
+        return dispatcher.lane(laneKey);
+    }
+
     // ---- events and failures ----
 
     /** Runs on the event's dispatch lane, before the listeners. */
@@ -314,14 +325,14 @@ abstract class AbstractEslConnection implements EslConnection {
             if (job != null) {
                 String body = event.body();
                 String trimmed = body.strip();
-                // completed on the pool, not inline: a continuation waiting for a later event of a channel that
-                // shares this lane would otherwise block the lane that must deliver it
+                // completed here, on the event's lane (EslConnection: dependents must not block), so whoever
+                // follows this job on the same lane (a ring group's leg) goes on without a hand-off to another thread
                 if (trimmed.startsWith("+OK")) {
-                    completeAsync(job.future, trimmed.substring(3).strip());
+                    job.future.complete(trimmed.substring(3).strip());
                 } else if (trimmed.startsWith("-ERR")) {
-                    failAsync(job.future, new CommandRejectedException(job.command, body));
+                    job.future.completeExceptionally(new CommandRejectedException(job.command, body));
                 } else {
-                    completeAsync(job.future, body);
+                    job.future.complete(body);
                 }
             }
         } else if (CHANNEL_EXECUTE_COMPLETE.equals(name)) {
@@ -329,7 +340,7 @@ abstract class AbstractEslConnection implements EslConnection {
             CompletableFuture<EslEvent> execution = applicationUuid == null ? null
                     : executions.remove(applicationUuid);
             if (execution != null) {
-                completeAsync(execution, event);
+                execution.complete(event);
             }
         }
         onEvent(event);
@@ -369,12 +380,5 @@ abstract class AbstractEslConnection implements EslConnection {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             future.completeExceptionally(cause);
         }
-    }
-
-    static Throwable unwrap(Throwable failure) {
-        while (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
-            failure = failure.getCause();
-        }
-        return failure;
     }
 }

@@ -1,5 +1,6 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.SerialExecutor;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

@@ -1,5 +1,6 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
