@@ -78,7 +78,8 @@ public interface EslConnection extends AutoCloseable {
      * events (and the {@code BACKGROUND_JOB} of a {@code bgapi} whose Job-UUID is {@code uniqueId}) are delivered
      * on {@link #lane(String) the lane} of {@code laneKey}. Whoever follows several channels (a ring group its legs)
      * thus handles all their events and its own tasks one at a time, in order, on one thread at a time, without a
-     * lock. Register before the channel can have events (before originating it with that uuid).
+     * lock. Register before the channel can have events (before originating it with that uuid). A channel already
+     * pinned stays on the lane it was pinned to first, until its last pinning listener is closed.
      */
     Registration addChannelListener(String uniqueId, String laneKey, EslEventListener listener);
 
