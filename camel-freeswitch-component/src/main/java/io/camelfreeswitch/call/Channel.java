@@ -6,6 +6,7 @@ import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.esl.EslEvent;
 import io.camelfreeswitch.esl.Registration;
 import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.Failures;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -36,11 +37,12 @@ public final class Channel {
     private volatile String state = "CS_NEW";
     private volatile String answerState = "ringing";
 
-    private Channel(EslConnection connection, String uuid, String destination) {
+    private Channel(EslConnection connection, String uuid, String destination, String laneKey) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.uuid = Objects.requireNonNull(uuid, "uuid");
         this.destination = destination;
-        this.registration = connection.addChannelListener(uuid, this::onEvent);
+        this.registration = laneKey == null ? connection.addChannelListener(uuid, this::onEvent)
+                : connection.addChannelListener(uuid, laneKey, this::onEvent);
         this.stateRegistration = connection.addStateListener(this::onConnectionState);
     }
 
@@ -69,7 +71,12 @@ public final class Channel {
 
     /** Starts tracking the channel {@code uuid} on {@code connection}; {@code destination} may be {@code null}. */
     public static Channel track(EslConnection connection, String uuid, String destination) {
-        return new Channel(connection, uuid, destination);
+        return new Channel(connection, uuid, destination, null);
+    }
+
+    /** As {@link #track(EslConnection, String, String)}, its events delivered on the lane of {@code laneKey}. */
+    static Channel track(EslConnection connection, String uuid, String destination, String laneKey) {
+        return new Channel(connection, uuid, destination, Objects.requireNonNull(laneKey, "laneKey"));
     }
 
     private void onEvent(EslEvent event) {
@@ -177,8 +184,7 @@ public final class Channel {
             return CompletableFuture.completedFuture(null);
         }
         return connection.hangup(uuid, cause).handle((ok, error) -> {
-            Throwable reason = error instanceof CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
+            Throwable reason = Failures.unwrap(error);
             if (reason == null || reason instanceof CommandRejectedException rejected && isGone(rejected)) {
                 return (Void) null;
             }

@@ -5,6 +5,7 @@ import io.camelfreeswitch.esl.CommandRejectedException;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.Failures;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One callee leg of a ring group, shared by every mode: originates the channel, follows it until it answers or
@@ -23,8 +25,9 @@ import java.util.concurrent.CompletionException;
  * decided: handed out, ended by FreeSWITCH, or {@linkplain #hangUp hung up} by us. It is <em>gone</em> once the
  * channel no longer exists on FreeSWITCH.
  * <p>
- * Every method runs on the ring group's {@link SerialExecutor}; callbacks from the connection are re-submitted
- * there, so nothing here is locked.
+ * Every method runs on the ring group's lane: the channel is pinned to it, so its events arrive there, and the
+ * originate's Job-UUID is the channel's uuid, so its result arrives there too; other callbacks from the connection
+ * are re-submitted there. Nothing here is locked.
  */
 final class Leg {
 
@@ -70,7 +73,7 @@ final class Leg {
 
     /** Tracks the channel, then originates it; the listener exists before FreeSWITCH can send any event. */
     void start() {
-        channel = Channel.track(connection, uuid, destination);
+        channel = Channel.track(connection, uuid, destination, engine.laneKey());
         channel.seen().whenComplete((c, e) -> engine.execute(() -> onSeen(e == null)));
         channel.answered().whenComplete((c, e) -> {
             if (e == null) {
@@ -79,7 +82,7 @@ final class Leg {
         });
         channel.hungUp().whenComplete((cause, e) -> engine.execute(() -> onGone(cause)));
         ringStarted = engine.time().now();
-        EslCommands.originate(DialString.originate(destination, originateVariables(), "&park()")).bgapi(connection)
+        EslCommands.originate(DialString.originate(destination, originateVariables(), "&park()")).bgapi(connection, uuid)
                 .whenComplete((body, e) -> engine.execute(() -> onJob(e)));
     }
 
@@ -126,7 +129,7 @@ final class Leg {
 
     private void onJob(Throwable error) {
         jobDone = true;
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = Failures.unwrap(error);
         if (cause == null) {
             jobOk = true;
             if (killCause != null) {

@@ -1,6 +1,7 @@
 package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.call.balancer.Lease;
+import io.camelfreeswitch.esl.internal.Failures;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -51,7 +52,7 @@ abstract class OneAtATimeRing implements RingStrategy {
 
     private void ring(RingEngine engine, Optional<Next> next, Throwable error) {
         if (error != null) {
-            engine.finish(RingGroupOutcome.FAILED, RingEngine.unwrap(error));
+            engine.finish(RingGroupOutcome.FAILED, Failures.unwrap(error));
             return;
         }
         Lease lease = next.map(Next::lease).orElse(null);

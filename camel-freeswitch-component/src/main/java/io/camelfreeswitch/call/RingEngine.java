@@ -7,23 +7,27 @@ import io.camelfreeswitch.esl.ConnectionState;
 import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.esl.Registration;
 import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.Failures;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One running ring group: what every mode shares. It starts legs, decides the winner (the first leg to answer, one
  * only), hands it out once it is ready, and when the group is over hangs up every other leg it started, with the
  * cause that says why. The mode ({@link RingStrategy}) only decides which destination to ring next and when.
  * <p>
- * Everything runs on this group's {@link SerialExecutor}: legs' events, timeouts, cancellation and connection loss
- * are handled one at a time, so there is no lock and no race between "answered" and "timed out".
+ * Everything runs on this group's lane of the connection ({@link EslConnection#lane(String)}): its legs' channels
+ * are pinned to it, so their events (and their originate jobs' results) are handled right where they are delivered,
+ * and timeouts, cancellation and connection-state changes are handed to it. One step at a time, so there is no lock
+ * and no race between "answered" and "timed out"; one hand-off per event, the dispatcher's.
  */
 final class RingEngine {
 
@@ -36,12 +40,15 @@ final class RingEngine {
      * sends it ~20 ms after the answer, so this only matters if the job report is lost.
      */
     private static final Duration READY_GRACE = Duration.ofSeconds(2);
+    /** Numbers the groups' lane keys: consecutive groups spread over the lanes evenly. */
+    private static final AtomicLong GROUPS = new AtomicLong();
 
     private final EslConnection connection;
     private final RingGroupRequest request;
     private final RingStrategy strategy;
-    private final SerialExecutor serial = new SerialExecutor(RingScheduler.shared());
-    private final RingGroupFuture result = new RingGroupFuture(this::snapshotLegs);
+    private final String laneKey = "ring-group-" + GROUPS.incrementAndGet();
+    private final Executor lane;
+    private final RingGroupFuture<RingGroupResult> result = new RingGroupFuture<>(this::snapshotLegs);
     private final List<Leg> legs = new ArrayList<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private final RingTime time;
@@ -60,6 +67,7 @@ final class RingEngine {
         this.strategy = strategy;
         this.time = request.time();
         this.startNanos = time.nanoTime();
+        this.lane = connection.lane(laneKey);
         this.deadlineNanos = request.totalTimeout() == null ? Long.MAX_VALUE
                 : startNanos + request.totalTimeout().toNanos();
         this.ringback = request.ringback() == null || request.callerUuid() == null ? null
@@ -67,7 +75,7 @@ final class RingEngine {
     }
 
     /** Starts ringing; the returned future is the group's result (cancel it to hang up every leg). */
-    RingGroupFuture start() {
+    RingGroupFuture<RingGroupResult> start() {
         result.whenComplete((r, e) -> {
             if (e instanceof CancellationException) {
                 execute(() -> finish(RingGroupOutcome.CANCELLED, null));
@@ -88,7 +96,7 @@ final class RingEngine {
         }
         connection.subscribe(EVENTS).whenComplete((ok, e) -> execute(() -> {
             if (e != null) {
-                finish(RingGroupOutcome.FAILED, unwrap(e));
+                finish(RingGroupOutcome.FAILED, Failures.unwrap(e));
             } else if (!finished) {
                 strategy.start(this);
             }
@@ -138,12 +146,17 @@ final class RingEngine {
         return finished;
     }
 
-    /** Runs {@code task} on this group's serial executor. */
-    void execute(Runnable task) {
-        serial.execute(task);
+    /** The key of this group's lane: its legs' channels are pinned to it. */
+    String laneKey() {
+        return laneKey;
     }
 
-    /** Runs {@code task} on this group's serial executor after {@code delay}; cancelled when the group finishes. */
+    /** Runs {@code task} on this group's lane, after what is queued there (on the same thread when called from it). */
+    void execute(Runnable task) {
+        lane.execute(task);
+    }
+
+    /** Runs {@code task} on this group's lane after {@code delay}; cancelled when the group finishes. */
     void schedule(Duration delay, Runnable task) {
         timers.add(time.schedule(() -> execute(task), delay));
     }
@@ -178,7 +191,7 @@ final class RingEngine {
         return leg;
     }
 
-    /** Every leg as it is now, read on the group's executor so that no leg is seen half-updated. */
+    /** Every leg as it is now, read on the group's lane so that no leg is seen half-updated. */
     private CompletableFuture<List<LegResult>> snapshotLegs() {
         CompletableFuture<List<LegResult>> snapshot = new CompletableFuture<>();
         execute(() -> snapshot.complete(legs.stream().map(Leg::result).toList()));
@@ -344,8 +357,9 @@ final class RingEngine {
         Duration elapsed = Duration.ofNanos(time.nanoTime() - startNanos);
         RingGroup.notifyListeners(request, listener -> listener.groupEnded(request, ringResult, elapsed));
         // the caller hears nothing of the group any more before it is handed out (a bridge follows at once);
-        // user code continues on the completing thread: keep it off the ring groups' own scheduler
-        stopRingback().whenComplete((ok, e) -> ForkJoinPool.commonPool().execute(() -> result.complete(ringResult)));
+        // completed on the lane (RingGroupFuture: dependents must not block), not handed to another pool, unless
+        // the caller's ringback had to be broken first
+        stopRingback().whenComplete((ok, e) -> result.complete(ringResult));
     }
 
     /** The PARALLEL race is won: every other leg still up is hung up with LOSE_RACE. */
@@ -376,9 +390,5 @@ final class RingEngine {
         if (stateRegistration != null) {
             stateRegistration.close();
         }
-    }
-
-    static Throwable unwrap(Throwable e) {
-        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -49,9 +48,12 @@ import java.util.function.Consumer;
  * {@code session.uniqueId()} as the caller uuid. <b>Closing a connection</b> cannot hang up anything any more: cancel
  * the groups still ringing on it first (their legs would otherwise ring until their {@code originate_timeout}).
  * <p>
- * Futures are completed on {@link java.util.concurrent.ForkJoinPool#commonPool()}, never on a Netty event loop.
- * Timers use one shared daemon scheduler; no thread is created per ring group. A request may bring its own clock
- * and scheduler ({@link RingGroupRequest.Builder#time}), for example a virtual time that a test advances.
+ * <b>Threads</b>: a group runs on one of its connection's event lanes ({@link EslConnection#lane(String)}): its legs'
+ * events are delivered there, and its timers, cancellation and connection-state changes are handed there, so it is
+ * handled one step at a time without a lock and without a second hand-off per event. Its future completes on that
+ * lane, never on a Netty event loop: dependent stages must not block (use the {@code *Async} stages with an executor
+ * of your own for work that may). Timers use one shared daemon scheduler; no thread is created per ring group. A
+ * request may bring its own clock and scheduler ({@link RingGroupRequest.Builder#time}), for example a virtual time that a test advances.
  */
 public final class RingGroup {
 
@@ -107,16 +109,17 @@ public final class RingGroup {
      * @param variables  channel variables applied to every callee leg; may be {@code null}
      * @param balancer   required when the mode {@linkplain RingMode#needsBalancer() needs one}, ignored otherwise
      * @return cancel it to hang up every leg; fails with the cause (connection lost, balancer unavailable) when the
-     *         group could not be carried out
+     *         group could not be carried out; {@link RingGroupFuture#legs()} and
+     *         {@link RingGroupFuture#hangupsSent()} as with the full form
      * @throws IllegalArgumentException BALANCING without a balancer, an empty group, or a destination or variable that
      *                                  cannot be written into a dial string
      */
-    public static CompletableFuture<Optional<Channel>> ring(EslConnection connection, List<String> group,
+    public static RingGroupFuture<Optional<Channel>> ring(EslConnection connection, List<String> group,
             RingMode mode, Duration timeout, Map<String, String> variables, LoadBalancer balancer) {
         RingGroupRequest request = RingGroupRequest.builder(Objects.requireNonNull(group, "group"))
                 .mode(mode).timeout(timeout).variables(variables).balancer(balancer).build();
-        CompletableFuture<RingGroupResult> result = ring(connection, request);
-        CompletableFuture<Optional<Channel>> answered = new CompletableFuture<>();
+        RingGroupFuture<RingGroupResult> result = ring(connection, request);
+        RingGroupFuture<Optional<Channel>> answered = result.sameGroup();
         result.whenComplete((r, e) -> {
             if (e != null) {
                 answered.completeExceptionally(e);
@@ -139,7 +142,7 @@ public final class RingGroup {
      * FAILED (with {@link RingGroupResult#failure()}) rather than exceptionally when the connection or the balancer
      * fails. Cancelling the future hangs up every leg and releases every lease.
      */
-    public static RingGroupFuture ring(EslConnection connection, RingGroupRequest request) {
+    public static RingGroupFuture<RingGroupResult> ring(EslConnection connection, RingGroupRequest request) {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(request, "request");
         return new RingEngine(connection, request, request.mode().strategy(request)).start();

@@ -5,18 +5,36 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * The future {@link RingGroup#ring(io.camelfreeswitch.esl.EslConnection, RingGroupRequest)} returns. Beyond its
- * result it tells when the group has sent the hang-up of every leg it started (other than a handed-out winner):
- * whoever cancels a group and then closes the connection (a Camel route stopping) must wait for that, or the
- * hang-ups would be written after the socket is gone and the legs left ringing on FreeSWITCH.
+ * The future every {@link RingGroup} {@code ring} method returns: a {@link RingGroupResult} from
+ * {@link RingGroup#ring(io.camelfreeswitch.esl.EslConnection, RingGroupRequest)}, the answered channel from the short
+ * form. Cancelling it hangs up every leg and releases every lease. Beyond its result it tells when the group has sent
+ * the hang-up of every leg it started (other than a handed-out winner): whoever cancels a group and then closes the
+ * connection (a Camel route stopping) must wait for that, or the hang-ups would be written after the socket is gone
+ * and the legs left ringing on FreeSWITCH.
+ * <p>
+ * It completes on the connection's event lane that handled the group's last event, never on a Netty event loop:
+ * dependent stages run there, so they must not block (a blocked lane holds up the events of other calls); use the
+ * {@code *Async} stages with an executor of your own for work that may.
+ *
+ * @param <T> {@link RingGroupResult}, or {@code Optional<Channel>} for the short form
  */
-public final class RingGroupFuture extends CompletableFuture<RingGroupResult> {
+public final class RingGroupFuture<T> extends CompletableFuture<T> {
 
-    private final CompletableFuture<Void> hangupsSent = new CompletableFuture<>();
+    private final CompletableFuture<Void> hangupsSent;
     private final Supplier<CompletableFuture<List<LegResult>>> legs;
 
     RingGroupFuture(Supplier<CompletableFuture<List<LegResult>>> legs) {
+        this(legs, new CompletableFuture<>());
+    }
+
+    private RingGroupFuture(Supplier<CompletableFuture<List<LegResult>>> legs, CompletableFuture<Void> hangupsSent) {
         this.legs = legs;
+        this.hangupsSent = hangupsSent;
+    }
+
+    /** Another view of the same group, with a result of another type (the short form's answered channel). */
+    <U> RingGroupFuture<U> sameGroup() {
+        return new RingGroupFuture<>(legs, hangupsSent);
     }
 
     /**

@@ -5,9 +5,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one timer service every ring group shares: ring timeouts and the ring groups' own bookkeeping run here, never
- * on a Netty event loop and never on a thread of their own. Tasks run here are short and never block. Its threads
- * are daemons, so it never keeps a JVM alive.
+ * The one timer service every ring group shares: a ring timeout fires here and hands its work to its group's lane,
+ * never running on a Netty event loop nor on a thread of its own. Its threads are daemons, so it never keeps a JVM
+ * alive.
  */
 final class RingScheduler {
 

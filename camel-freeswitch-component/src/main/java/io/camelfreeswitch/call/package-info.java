@@ -6,7 +6,8 @@
  * when ready, hangs up everything else with the cause that says why, releases leases); {@code Leg} is one callee
  * leg (originate with a listener registered first, answered/ready/over/gone, kill by uuid even while the originate is
  * pending). Each mode is one short file: {@code ParallelRing}, {@code SequentialRing} and {@code BalancingRing}, the
- * last two sharing {@code OneAtATimeRing}. Everything about one ring group runs on its own serial lane of one shared
- * daemon scheduler ({@code RingScheduler}), so no state is locked and no thread is created per group.
+ * last two sharing {@code OneAtATimeRing}. Everything about one ring group runs on one event lane of its connection
+ * (its legs' channels are pinned there; timers of the shared daemon {@code RingScheduler} hand their work to it), so
+ * no state is locked and no thread is created per group.
  */
 package io.camelfreeswitch.call;

@@ -4,6 +4,7 @@ import io.camelfreeswitch.esl.CommandRejectedException;
 import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.esl.internal.EslCommands;
 import io.camelfreeswitch.esl.internal.EslReplies;
+import io.camelfreeswitch.esl.internal.Failures;
 import org.apache.camel.Exchange;
 
 import java.util.UUID;
@@ -29,7 +30,7 @@ final class ApiProducer extends FreeSwitchProducer {
             String jobUuid = UUID.randomUUID().toString();
             exchange.getMessage().setHeader(FreeSwitchConstants.JOB_UUID, jobUuid);
             return connection.bgapi(command, jobUuid).exceptionallyCompose(failure -> {
-                Throwable cause = unwrap(failure);
+                Throwable cause = Failures.unwrap(failure);
                 if (cause instanceof CommandRejectedException rejected && !configuration.isFailOnErrorReply()) {
                     exchange.getMessage().setHeader(FreeSwitchConstants.ERROR_REPLY, Boolean.TRUE);
                     return CompletableFuture.completedFuture(rejected.replyText());

@@ -1,6 +1,7 @@
 package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.internal.Failures;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
@@ -12,8 +13,6 @@ import org.apache.camel.support.DefaultAsyncProducer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Base of every {@code freeswitch:} producer: runs one asynchronous ESL operation per exchange and finishes the
@@ -151,20 +150,11 @@ abstract class FreeSwitchProducer extends DefaultAsyncProducer implements RouteI
                 exchange.getMessage().setBody(value);
             }
         } catch (Exception e) {
-            exchange.setException(unwrap(e));
+            exchange.setException(Failures.unwrap(e));
         }
         if (call != null) {
             call.publishCallerState(exchange.getMessage());
         }
-    }
-
-    static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     /** The shared connection this producer holds now, without opening one; {@code null} when it holds none. */

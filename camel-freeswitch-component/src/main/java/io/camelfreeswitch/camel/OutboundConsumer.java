@@ -3,6 +3,7 @@ package io.camelfreeswitch.camel;
 import io.camelfreeswitch.call.Channel;
 import io.camelfreeswitch.esl.EslOutboundServer;
 import io.camelfreeswitch.esl.OutboundSession;
+import io.camelfreeswitch.esl.internal.Failures;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
@@ -90,7 +91,7 @@ final class OutboundConsumer extends DefaultConsumer {
                     calls.release();
                     if (failure != null) {
                         LOG.warn("FreeSWITCH outbound call {} failed: {}", session.uniqueId(),
-                                FreeSwitchProducer.unwrap(failure).getMessage());
+                                Failures.unwrap(failure).getMessage());
                     }
                 });
     }

@@ -67,7 +67,7 @@ final class RingGroupProducer extends FreeSwitchProducer {
     protected CompletableFuture<?> invoke(Exchange exchange, EslConnection connection, OutboundCall call) {
         String routeId = routeIdOf(exchange);
         RingGroupRequest request = request(exchange, call, routeId);
-        RingGroupFuture ring;
+        RingGroupFuture<RingGroupResult> ring;
         synchronized (startGate) {
             if (stopping) {
                 // its hang-ups could race the connection's close: refuse it rather than ring unwatched legs

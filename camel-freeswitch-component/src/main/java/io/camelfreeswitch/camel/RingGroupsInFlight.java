@@ -23,7 +23,7 @@ final class RingGroupsInFlight {
     static final int MAX_BALANCED_DESTINATIONS = 100;
 
     /** One ringing group, started by {@code routeId} (or outside routes, when {@code null}). */
-    record Group(String routeId, String endpointUri, RingGroupRequest request, RingGroupFuture future,
+    record Group(String routeId, String endpointUri, RingGroupRequest request, RingGroupFuture<?> future,
             Instant started) {
     }
 

@@ -24,9 +24,9 @@ final class RingingGroups {
      */
     static final Duration HANGUP_GRACE = Duration.ofSeconds(10);
 
-    private final Set<RingGroupFuture> groups = ConcurrentHashMap.newKeySet();
+    private final Set<RingGroupFuture<?>> groups = ConcurrentHashMap.newKeySet();
 
-    void add(RingGroupFuture group) {
+    void add(RingGroupFuture<?> group) {
         groups.add(group);
         group.whenComplete((result, failure) -> {
             CompletableFuture<Void> sent = group.hangupsSent();
@@ -51,13 +51,13 @@ final class RingingGroups {
      * {@link #HANGUP_GRACE} at the latest. Nothing here waits on a thread.
      */
     CompletableFuture<Void> hangUpAll() {
-        List<RingGroupFuture> snapshot = List.copyOf(groups);
+        List<RingGroupFuture<?>> snapshot = List.copyOf(groups);
         if (snapshot.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<?>[] sent = new CompletableFuture<?>[snapshot.size()];
         for (int i = 0; i < sent.length; i++) {
-            RingGroupFuture group = snapshot.get(i);
+            RingGroupFuture<?> group = snapshot.get(i);
             group.cancel(false);
             sent[i] = group.hangupsSent();
         }

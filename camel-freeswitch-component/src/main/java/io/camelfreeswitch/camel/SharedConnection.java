@@ -140,7 +140,7 @@ final class SharedConnection {
      * Remembers a group ringing through this connection: closing it first hangs the group up. Routes hang up their
      * own groups when they stop; this covers the others (a producer outside any route, a stop cut short).
      */
-    void ringing(RingGroupFuture group) {
+    void ringing(RingGroupFuture<?> group) {
         ringGroups.add(group);
     }
 

@@ -4,6 +4,8 @@ import io.camelfreeswitch.esl.internal.EslCommand;
 import io.camelfreeswitch.esl.internal.EslCommands;
 import io.camelfreeswitch.esl.internal.EslProtocolHandler;
 import io.camelfreeswitch.esl.internal.EslReplies;
+import io.camelfreeswitch.esl.internal.Failures;
+import io.camelfreeswitch.esl.internal.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,7 +176,7 @@ abstract class AbstractEslConnection implements EslConnection {
         send(bgapi).whenComplete((reply, failure) -> {
             if (failure != null) {
                 jobs.remove(jobUuid);
-                result.completeExceptionally(unwrap(failure));
+                result.completeExceptionally(Failures.unwrap(failure));
             }
         });
         return result;
@@ -283,7 +285,7 @@ abstract class AbstractEslConnection implements EslConnection {
         send(execute).whenComplete((reply, failure) -> {
             if (failure != null) {
                 executions.remove(eventUuid);
-                result.completeExceptionally(unwrap(failure));
+                result.completeExceptionally(Failures.unwrap(failure));
             }
         });
         return result;
@@ -316,6 +318,16 @@ abstract class AbstractEslConnection implements EslConnection {
         return dispatcher.addChannelListener(uniqueId, listener);
     }
 
+    @Override
+    public Registration addChannelListener(String uniqueId, String laneKey, EslEventListener listener) {
+        return dispatcher.addChannelListener(uniqueId, laneKey, listener);
+    }
+
+    @Override
+    public Executor lane(String laneKey) {
+        return dispatcher.lane(laneKey);
+    }
+
     // ---- events and failures ----
 
     /** Runs on the event's dispatch lane, before the listeners. */
@@ -325,12 +337,12 @@ abstract class AbstractEslConnection implements EslConnection {
             String jobUuid = event.jobUuid();
             PendingJob job = jobUuid == null ? null : jobs.remove(jobUuid);
             if (job != null) {
-                // completed on the pool, not inline: a continuation waiting for a later event of a channel that
-                // shares this lane would otherwise block the lane that must deliver it
+                // completed here, on the event's lane (EslConnection: dependents must not block), so whoever
+                // follows this job on the same lane (a ring group's leg) goes on without a hand-off to another thread
                 try {
-                    completeAsync(job.future, EslReplies.result(job.command, event.body()));
+                    job.future.complete(EslReplies.result(job.command, event.body()));
                 } catch (CommandRejectedException rejected) {
-                    failAsync(job.future, rejected);
+                    job.future.completeExceptionally(rejected);
                 }
             }
         } else if (CHANNEL_EXECUTE_COMPLETE.equals(name)) {
@@ -338,7 +350,7 @@ abstract class AbstractEslConnection implements EslConnection {
             CompletableFuture<EslEvent> execution = applicationUuid == null ? null
                     : executions.remove(applicationUuid);
             if (execution != null) {
-                completeAsync(execution, event);
+                execution.complete(event);
             }
         }
         onEvent(event);
@@ -378,12 +390,5 @@ abstract class AbstractEslConnection implements EslConnection {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             future.completeExceptionally(cause);
         }
-    }
-
-    static Throwable unwrap(Throwable failure) {
-        while (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
-            failure = failure.getCause();
-        }
-        return failure;
     }
 }

@@ -2,6 +2,7 @@ package io.camelfreeswitch.esl;
 
 import io.camelfreeswitch.esl.internal.EslCommands;
 import io.camelfreeswitch.esl.internal.EslProtocolHandler;
+import io.camelfreeswitch.esl.internal.SerialExecutor;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;

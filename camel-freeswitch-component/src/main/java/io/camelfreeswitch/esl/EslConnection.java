@@ -3,6 +3,7 @@ package io.camelfreeswitch.esl;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * What the call model needs from an ESL socket, whether we connected to FreeSWITCH (inbound client) or FreeSWITCH
@@ -10,6 +11,10 @@ import java.util.concurrent.CompletableFuture;
  * waited on from a Netty event loop. Commands are written in call order and their replies correlated in that order.
  * Arguments containing CR, LF or other control characters are rejected with an {@link IllegalArgumentException}
  * naming the argument, so no caller can inject a second command.
+ * <p>
+ * A future completed by an event ({@code bgapi}'s BACKGROUND_JOB, {@code execute}'s CHANNEL_EXECUTE_COMPLETE) is
+ * completed on that event's lane, right after the events before it: its dependent stages run there too, so they
+ * must not block; use the {@code *Async} stages with an executor of your own for anything that may.
  */
 public interface EslConnection extends AutoCloseable {
 
@@ -67,6 +72,23 @@ public interface EslConnection extends AutoCloseable {
 
     /** Listens to the events of one channel (by {@code Unique-ID}; O(1) dispatch), in arrival order. */
     Registration addChannelListener(String uniqueId, EslEventListener listener);
+
+    /**
+     * As {@link #addChannelListener(String, EslEventListener)}, and while the listener is registered the channel's
+     * events (and the {@code BACKGROUND_JOB} of a {@code bgapi} whose Job-UUID is {@code uniqueId}) are delivered
+     * on {@link #lane(String) the lane} of {@code laneKey}. Whoever follows several channels (a ring group its legs)
+     * thus handles all their events and its own tasks one at a time, in order, on one thread at a time, without a
+     * lock. Register before the channel can have events (before originating it with that uuid). A channel already
+     * pinned stays on the lane it was pinned to first, until its last pinning listener is closed.
+     */
+    Registration addChannelListener(String uniqueId, String laneKey, EslEventListener listener);
+
+    /**
+     * The lane events keyed {@code laneKey} are delivered on: it runs the tasks given to it one at a time, in order,
+     * interleaved with those events, on the connection's event executor (never on a Netty event loop). Tasks must
+     * not block: they hold up the events of every channel that shares the lane.
+     */
+    Executor lane(String laneKey);
 
     /** Listens to state changes; the listener is told the current state at once. */
     Registration addStateListener(ConnectionStateListener listener);

@@ -1,6 +1,7 @@
 package io.camelfreeswitch.esl;
 
 import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.Failures;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -119,7 +120,7 @@ public final class EslOutboundServer implements AutoCloseable {
                 session.protocolHandler());
         ch.eventLoop().execute(() -> session.connect().whenComplete((data, failure) -> {
             if (failure != null) {
-                LOG.warn("ESL outbound connect with {} failed: {}", peer, AbstractEslConnection.unwrap(failure)
+                LOG.warn("ESL outbound connect with {} failed: {}", peer, Failures.unwrap(failure)
                         .getMessage());
                 session.abort();
                 return;

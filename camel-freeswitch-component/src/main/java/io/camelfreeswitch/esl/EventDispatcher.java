@@ -1,6 +1,7 @@
 package io.camelfreeswitch.esl;
 
 import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,12 +9,20 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Holds event listeners (by Event-Name and by Unique-ID, both O(1) lookups) and delivers events off the event loop.
  * Events are striped over serial lanes by Unique-ID (else Job-UUID, else name), so one channel's events arrive in
  * order, one at a time, while different channels proceed in parallel on the shared pool.
+ * <p>
+ * A channel listener registered with a lane key <em>pins</em> its channel: while such a listener is registered, the
+ * events keyed by that uuid (its channel's events, and a BACKGROUND_JOB whose Job-UUID is that uuid) go to the lane
+ * of the lane key instead. An owner of several channels (a ring group) thereby sees all their events, and the tasks
+ * it runs on {@link #lane(String) its lane}, one at a time on the thread that delivers them: no lock, no second
+ * executor. Pin a uuid before anything can send its events (a channel we are about to originate): a channel whose
+ * events are already flowing would have them on two lanes for a moment.
  */
 final class EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
@@ -21,6 +30,7 @@ final class EventDispatcher {
 
     private final ConcurrentHashMap<String, List<EslEventListener>> byName = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<EslEventListener>> byUniqueId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Pin> pins = new ConcurrentHashMap<>();
     private final SerialExecutor[] lanes = new SerialExecutor[LANES];
     private final Consumer<EslEvent> internal;
 
@@ -39,6 +49,34 @@ final class EventDispatcher {
         return add(byUniqueId, EslCommands.requireToken("uniqueId", uniqueId), listener);
     }
 
+    /** As {@link #addChannelListener(String, EslEventListener)}, the uuid pinned to {@code laneKey}'s lane. */
+    Registration addChannelListener(String uniqueId, String laneKey, EslEventListener listener) {
+        if (laneKey == null) {
+            throw new IllegalArgumentException("laneKey must not be null");
+        }
+        Registration listening = addChannelListener(uniqueId, listener);
+        SerialExecutor lane = hashedLane(laneKey);
+        pins.compute(uniqueId, (k, pin) -> pin == null ? new Pin(lane, 1) : new Pin(pin.lane, pin.holders + 1));
+        AtomicBoolean unpinned = new AtomicBoolean();
+        return () -> {
+            listening.close();
+            if (unpinned.compareAndSet(false, true)) {
+                pins.computeIfPresent(uniqueId,
+                        (k, pin) -> pin.holders == 1 ? null : new Pin(pin.lane, pin.holders - 1));
+            }
+        };
+    }
+
+    /** How many uuids are pinned to a lane now (monitoring, tests). */
+    int pinned() {
+        return pins.size();
+    }
+
+    /** How many tasks and events wait on the lane of {@code key} (monitoring, tests). */
+    int queued(String key) {
+        return lane(key).queued();
+    }
+
     private static Registration add(ConcurrentHashMap<String, List<EslEventListener>> map, String key,
                                     EslEventListener listener) {
         if (listener == null) {
@@ -55,11 +93,23 @@ final class EventDispatcher {
         });
     }
 
-    /** Lane for a key; also used to complete futures in the order of the events that complete them. */
-    Executor lane(String key) {
+    /**
+     * The lane the events keyed {@code key} are delivered on (its pinned lane, if pinned); also used to complete
+     * futures in the order of the events that complete them.
+     */
+    SerialExecutor lane(String key) {
+        Pin pin = key == null ? null : pins.get(key);
+        return pin != null ? pin.lane : hashedLane(key);
+    }
+
+    private SerialExecutor hashedLane(String key) {
         int h = key == null ? 0 : key.hashCode();
         h ^= h >>> 16;
         return lanes[h & (LANES - 1)];
+    }
+
+    /** The lane a uuid is pinned to, and by how many registrations. */
+    private record Pin(SerialExecutor lane, int holders) {
     }
 
     void dispatch(EslEvent event) {

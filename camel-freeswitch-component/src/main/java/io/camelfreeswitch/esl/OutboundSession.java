@@ -3,6 +3,7 @@ package io.camelfreeswitch.esl;
 import io.camelfreeswitch.esl.internal.EslCommand;
 import io.camelfreeswitch.esl.internal.EslCommands;
 import io.camelfreeswitch.esl.internal.EslProtocolHandler;
+import io.camelfreeswitch.esl.internal.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -49,7 +49,7 @@ class BalancingRingTest extends SimulatedCalls {
         VirtualTime groupTime = new VirtualTime();
         Duration timeout = Duration.ofSeconds(2);
 
-        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(groupTime, leastLoadedFirst(first, second)
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, onVirtualTime(groupTime, leastLoadedFirst(first, second)
                 .timeout(timeout)).build());
         advanceOnceRinging(groupTime, ring, 1, timeout);
         RingGroupResult result = resultOf(ring);
@@ -71,7 +71,7 @@ class BalancingRingTest extends SimulatedCalls {
         VirtualTime groupTime = new VirtualTime();
         Duration timeout = Duration.ofMillis(200);
 
-        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(groupTime, leastLoadedFirst(first, second)
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, onVirtualTime(groupTime, leastLoadedFirst(first, second)
                 .timeout(timeout)).build());
         advanceOnceRinging(groupTime, ring, 1, timeout);
         advanceOnceRinging(groupTime, ring, 2, timeout);

@@ -66,7 +66,7 @@ class ParallelRingTest extends SimulatedCalls {
         VirtualTime groupTime = new VirtualTime();
         Duration timeout = Duration.ofMillis(300);
 
-        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(groupTime, RingGroupRequest
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, onVirtualTime(groupTime, RingGroupRequest
                 .builder(List.of(first, second)).mode(RingMode.PARALLEL).timeout(timeout)).build());
         advanceOnceRinging(groupTime, ring, 2, timeout);
         RingGroupResult result = resultOf(ring);

@@ -52,7 +52,7 @@ class RingGroupObservationTest extends SimulatedCalls {
     void theLegsOfARingingGroupShowTheirUuidAndThatTheyRingThenHowTheyEnded() throws Exception {
         String first = neverAnswers();
         String second = neverAnswers();
-        RingGroupFuture ring = (RingGroupFuture) RingGroup.ring(connection, RingGroupRequest.builder(
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, RingGroupRequest.builder(
                 List.of(first, second)).timeout(Duration.ofSeconds(5)).build());
         awaitRinging(first, second);
 

@@ -27,7 +27,7 @@ class RingGroupOwnTimeoutTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = neverAnswers();
 
-        RingGroupFuture ring = RingGroup.ring(connection, group(RingMode.PARALLEL, first, second).build());
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, group(RingMode.PARALLEL, first, second).build());
         advanceOnceRinging(ring, 2, GROUP_TIMEOUT);
         RingGroupResult result = resultOf(ring);
 
@@ -44,7 +44,7 @@ class RingGroupOwnTimeoutTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = neverAnswers();
 
-        RingGroupFuture ring = RingGroup.ring(connection, group(RingMode.SEQUENTIAL, first, second).build());
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, group(RingMode.SEQUENTIAL, first, second).build());
         advanceOnceRinging(ring, 1, GROUP_TIMEOUT);
         advanceOnceRinging(ring, 2, GROUP_TIMEOUT);
         RingGroupResult result = resultOf(ring);
@@ -62,7 +62,7 @@ class RingGroupOwnTimeoutTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = answersAfter(0);
 
-        RingGroupFuture ring = RingGroup.ring(connection, group(RingMode.BALANCING, first, second).balancer(balancer)
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, group(RingMode.BALANCING, first, second).balancer(balancer)
                 .build());
         advanceOnceRinging(ring, 1, GROUP_TIMEOUT);
         RingGroupResult result = resultOf(ring);

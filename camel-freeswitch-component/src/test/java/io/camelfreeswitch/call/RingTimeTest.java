@@ -35,7 +35,7 @@ class RingTimeTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = neverAnswers();
 
-        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(RingGroupRequest.builder(List.of(first, second))
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, onVirtualTime(RingGroupRequest.builder(List.of(first, second))
                 .mode(mode).balancer(balancer).timeout(TIMEOUT)).build());
         if (RINGS_BOTH_AT_ONCE.contains(mode)) {
             advanceOnceRinging(ring, 2, TIMEOUT);
@@ -59,7 +59,7 @@ class RingTimeTest extends SimulatedCalls {
         String neverRung = neverAnswers();
         Duration total = Duration.ofSeconds(3);
 
-        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(RingGroupRequest
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, onVirtualTime(RingGroupRequest
                 .builder(List.of(first, second, neverRung)).mode(RingMode.SEQUENTIAL)
                 .timeout(TIMEOUT).totalTimeout(total)).build());
         advanceOnceRinging(ring, 1, TIMEOUT);
@@ -85,7 +85,7 @@ class RingTimeTest extends SimulatedCalls {
         Duration perLeg = Duration.ofSeconds(60);
         Duration total = Duration.ofSeconds(4);
 
-        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(RingGroupRequest
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, onVirtualTime(RingGroupRequest
                 .builder(List.of(first, second, third)).mode(RingMode.SEQUENTIAL)
                 .timeout(perLeg).totalTimeout(total)).build());
         advanceOnceRinging(ring, 1, rejectsAfter);

@@ -40,7 +40,7 @@ class SequentialRingTest extends SimulatedCalls {
         VirtualTime groupTime = new VirtualTime();
         Duration timeout = Duration.ofSeconds(2);
 
-        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(groupTime, inOrder(first, second)
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, onVirtualTime(groupTime, inOrder(first, second)
                 .timeout(timeout)).build());
         advanceOnceRinging(groupTime, ring, 1, timeout);
         RingGroupResult result = resultOf(ring);
@@ -63,7 +63,7 @@ class SequentialRingTest extends SimulatedCalls {
         VirtualTime groupTime = new VirtualTime();
         Duration timeout = Duration.ofMillis(200);
 
-        RingGroupFuture ring = RingGroup.ring(connection, onVirtualTime(groupTime, inOrder(first, second)
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, onVirtualTime(groupTime, inOrder(first, second)
                 .timeout(timeout)).build());
         advanceOnceRinging(groupTime, ring, 1, timeout);
         advanceOnceRinging(groupTime, ring, 2, timeout);

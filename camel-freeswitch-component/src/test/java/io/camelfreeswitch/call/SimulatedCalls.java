@@ -130,7 +130,7 @@ abstract class SimulatedCalls {
      * its own timers for them are set too. What the timers cause is for the test to await before it advances
      * again (the time stands still meanwhile, so it happens at the instant it was due).
      */
-    static void advanceOnceRinging(VirtualTime virtualTime, RingGroupFuture ring, int legs, Duration by) {
+    static void advanceOnceRinging(VirtualTime virtualTime, RingGroupFuture<?> ring, int legs, Duration by) {
         List<LegResult> started = await().atMost(WELL_WITHIN).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
                 .until(() -> ring.legs().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS), list -> list.size() >= legs);
         for (LegResult leg : started) {
@@ -141,7 +141,7 @@ abstract class SimulatedCalls {
     }
 
     /** {@link #advanceOnceRinging(VirtualTime, RingGroupFuture, int, Duration)} on the class's own virtual time. */
-    static void advanceOnceRinging(RingGroupFuture ring, int legs, Duration by) {
+    static void advanceOnceRinging(RingGroupFuture<?> ring, int legs, Duration by) {
         advanceOnceRinging(time, ring, legs, by);
     }
 

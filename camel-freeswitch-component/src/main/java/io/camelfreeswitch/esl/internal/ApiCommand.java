@@ -34,6 +34,11 @@ public final class ApiCommand<T> {
         return read(connection.bgapi(text), reading); // the connection judged the job's output
     }
 
+    /** As {@link #bgapi(EslConnection)}, with the caller's {@code Job-UUID} (see {@link EslConnection#bgapi(String, String)}). */
+    public CompletableFuture<T> bgapi(EslConnection connection, String jobUuid) {
+        return read(connection.bgapi(text, jobUuid), reading);
+    }
+
     /** Sends it as {@code api}, which holds FreeSWITCH's whole socket until it is done: only for quick commands. */
     public CompletableFuture<T> api(EslConnection connection) {
         return read(connection.api(text), this::apiResult);

@@ -1,4 +1,4 @@
-package io.camelfreeswitch.esl;
+package io.camelfreeswitch.esl.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,18 +11,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs tasks one at a time, in submission order, on a shared pool. Several of these over one pool give ordered
- * delivery per key without a thread per key. Runs at most a batch per turn so one busy lane cannot starve others.
+ * handling per key without a thread per key: the connection's event lanes, and with them every ring group, whose
+ * state is touched only by tasks on its lane. A task queued by a running task runs in the same turn, on the same
+ * thread. A turn runs at most {@value #BATCH} tasks, so one busy lane cannot starve the others of the pool.
  */
-final class SerialExecutor implements Executor {
+public final class SerialExecutor implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
-    private static final int BATCH = 128;
+    static final int BATCH = 128;
 
     private final Executor delegate;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
 
-    SerialExecutor(Executor delegate) {
+    public SerialExecutor(Executor delegate) {
         this.delegate = delegate;
     }
 
@@ -32,12 +34,17 @@ final class SerialExecutor implements Executor {
         schedule();
     }
 
+    /** How many tasks wait for their turn (not counting one running now). */
+    public int queued() {
+        return tasks.size();
+    }
+
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
             try {
                 delegate.execute(drain);
             } catch (RejectedExecutionException e) {
-                // the pool is shut down: run here rather than lose an event or a future completion
+                // the pool is shut down: run here rather than lose an event, a hang-up or a future completion
                 drain();
             }
         }
@@ -53,7 +60,7 @@ final class SerialExecutor implements Executor {
                 try {
                     task.run();
                 } catch (Throwable t) {
-                    LOG.warn("ESL dispatch task failed", t);
+                    LOG.warn("Serial task failed; the ones after it still run", t);
                 }
             }
         } finally {

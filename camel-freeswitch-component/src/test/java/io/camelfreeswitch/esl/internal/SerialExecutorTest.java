@@ -1,4 +1,4 @@
-package io.camelfreeswitch.call;
+package io.camelfreeswitch.esl.internal;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A ring group's serial executor: its tasks run one at a time, in order, in as few turns of the shared executor as
- * possible, and it leaves the shared executor alone once nothing is queued.
+ * The serial executor behind the connection's event lanes and every ring group: its tasks run one at a time, in
+ * order, in as few turns of the shared executor as possible, never more than a batch per turn, and it leaves the
+ * shared executor alone once nothing is queued.
  */
 class SerialExecutorTest {
 
@@ -92,5 +94,34 @@ class SerialExecutorTest {
         serial.execute(() -> ran.add("next turn"));
         shared.runAll();
         assertThat(ran).containsExactly("after the failure", "next turn");
+    }
+
+    @Test
+    void a_long_queue_yields_the_shared_executor_after_a_batch_and_continues_in_order() {
+        int queued = SerialExecutor.BATCH * 2 + 1;
+        for (int i = 0; i < queued; i++) {
+            String task = "task " + i;
+            serial.execute(() -> ran.add(task));
+        }
+
+        shared.submitted.poll().run();
+        assertThat(ran).as("one turn").hasSize(SerialExecutor.BATCH);
+        assertThat(shared.submitted).as("the rest is queued behind other lanes' turns").hasSize(1);
+        shared.runAll();
+
+        assertThat(ran).hasSize(queued).startsWith("task 0", "task 1").endsWith("task " + (queued - 1));
+        assertThat(shared.submissions).isEqualTo(3);
+    }
+
+    @Test
+    void once_the_shared_executor_is_shut_down_tasks_run_on_the_caller_rather_than_being_lost() {
+        SerialExecutor afterShutdown = new SerialExecutor(task -> {
+            throw new RejectedExecutionException("shut down");
+        });
+
+        afterShutdown.execute(() -> ran.add("hang-up after shutdown"));
+        afterShutdown.execute(() -> ran.add("and the next one"));
+
+        assertThat(ran).containsExactly("hang-up after shutdown", "and the next one");
     }
 }
