@@ -1,5 +1,6 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.EslFrameDecoder;
 import io.netty.channel.EventLoopGroup;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.EslMessage;
+import io.camelfreeswitch.esl.internal.EslEvents;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

@@ -1,5 +1,7 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.EslMessage;
+import io.camelfreeswitch.esl.internal.EslEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

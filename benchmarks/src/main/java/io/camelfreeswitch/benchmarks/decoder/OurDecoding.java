@@ -1,9 +1,9 @@
 package io.camelfreeswitch.benchmarks.decoder;
 
 import io.camelfreeswitch.esl.EslEvent;
-import io.camelfreeswitch.esl.EslEvents;
-import io.camelfreeswitch.esl.EslFrameDecoder;
-import io.camelfreeswitch.esl.EslMessage;
+import io.camelfreeswitch.esl.internal.EslEvents;
+import io.camelfreeswitch.esl.internal.EslFrameDecoder;
+import io.camelfreeswitch.esl.internal.EslMessage;
 import io.netty.channel.ChannelHandler;
 import org.openjdk.jmh.infra.Blackhole;
 

@@ -1,5 +1,8 @@
-package io.camelfreeswitch.esl;
+package io.camelfreeswitch.esl.internal;
 
+import io.camelfreeswitch.esl.EslEvent;
+import io.camelfreeswitch.esl.EventFormat;
+import io.camelfreeswitch.esl.EslDecoderException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,17 +51,6 @@ public final class EslEvents {
     /** An event built from plain-format body bytes ({@code Name: url-encoded value} lines). */
     public static EslEvent parsePlain(byte[] body) {
         return new PlainEslEvent(body);
-    }
-
-    static long parseSequence(String value) {
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     static String describe(EslEvent event) {

@@ -1,5 +1,7 @@
-package io.camelfreeswitch.esl;
+package io.camelfreeswitch.esl.internal;
 
+import io.camelfreeswitch.esl.EslDecoderException;
+import io.camelfreeswitch.esl.EslFrameTooLargeException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;

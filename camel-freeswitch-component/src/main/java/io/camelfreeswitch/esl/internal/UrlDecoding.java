@@ -1,4 +1,4 @@
-package io.camelfreeswitch.esl;
+package io.camelfreeswitch.esl.internal;
 
 import java.nio.charset.StandardCharsets;
 
@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * FreeSWITCH's URL decoding ({@code switch_url_decode}): {@code %XX} becomes that byte, everything else, including
  * {@code +}, stays as is; a {@code %} not followed by two hex digits is kept literally. The bytes are then UTF-8.
  */
-final class UrlDecoding {
+public final class UrlDecoding {
     private UrlDecoding() {
     }
 
@@ -40,7 +40,7 @@ final class UrlDecoding {
         return new String(out, 0, length, StandardCharsets.UTF_8);
     }
 
-    static String decode(String value) {
+    public static String decode(String value) {
         if (value.indexOf('%') < 0) {
             return value;
         }
