@@ -5,6 +5,7 @@ import io.camelfreeswitch.esl.ConnectionState;
 import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.esl.EslEvent;
 import io.camelfreeswitch.esl.Registration;
+import io.camelfreeswitch.esl.internal.TransientEventListener;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +40,7 @@ public final class Channel {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.uuid = Objects.requireNonNull(uuid, "uuid");
         this.destination = destination;
-        this.registration = connection.addChannelListener(uuid, this::onEvent);
+        this.registration = connection.addChannelListener(uuid, (TransientEventListener) this::onEvent);
         this.stateRegistration = connection.addStateListener(this::onConnectionState);
     }
 

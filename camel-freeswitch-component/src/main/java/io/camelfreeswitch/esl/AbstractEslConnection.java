@@ -1,5 +1,6 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.EslEvents;
 import io.camelfreeswitch.esl.internal.EslMessage;
 import io.camelfreeswitch.esl.internal.UrlDecoding;
 import org.slf4j.Logger;
@@ -331,7 +332,7 @@ abstract class AbstractEslConnection implements EslConnection {
             CompletableFuture<EslEvent> execution = applicationUuid == null ? null
                     : executions.remove(applicationUuid);
             if (execution != null) {
-                completeAsync(execution, event);
+                completeAsync(execution, EslEvents.keep(event)); // outlives the dispatch
             }
         }
         onEvent(event);

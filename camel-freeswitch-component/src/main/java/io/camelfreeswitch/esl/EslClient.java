@@ -206,7 +206,7 @@ public final class EslClient extends AbstractEslConnection {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new EslFrameDecoder(options.maxHeaderBlockBytes(),
-                                options.maxBodyBytes()), handler);
+                                options.maxBodyBytes(), true), handler);
                     }
                 });
         ChannelFuture connecting;

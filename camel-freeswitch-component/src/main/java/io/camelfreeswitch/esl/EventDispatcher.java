@@ -1,5 +1,7 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.EslEvents;
+import io.camelfreeswitch.esl.internal.TransientEventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +15,10 @@ import java.util.function.Consumer;
  * Holds event listeners (by Event-Name and by Unique-ID, both O(1) lookups) and delivers events off the event loop.
  * Events are striped over serial lanes by Unique-ID (else Job-UUID, else name), so one channel's events arrive in
  * order, one at a time, while different channels proceed in parallel on the shared pool.
+ *
+ * <p>An event may borrow the socket's read buffer ({@link io.camelfreeswitch.esl.internal.WireEslEvent}): the
+ * internal consumer and {@link TransientEventListener}s read it as it is, any other listener gets it kept (copied)
+ * first, and the buffer is given back once the last listener has returned.
  */
 final class EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
@@ -74,18 +80,22 @@ final class EventDispatcher {
 
     private void deliver(EslEvent event) {
         try {
-            internal.accept(event);
-        } catch (Throwable t) {
-            LOG.warn("ESL internal event handling failed for {}", event, t);
-        }
-        String name = event.eventName();
-        if (name != null) {
-            notify(byName.get(name), event);
-        }
-        notify(byName.get("ALL"), event);
-        String uniqueId = event.uniqueId();
-        if (uniqueId != null) {
-            notify(byUniqueId.get(uniqueId), event);
+            try {
+                internal.accept(event);
+            } catch (Throwable t) {
+                LOG.warn("ESL internal event handling failed for {}", event, t);
+            }
+            String name = event.eventName();
+            if (name != null) {
+                notify(byName.get(name), event);
+            }
+            notify(byName.get("ALL"), event);
+            String uniqueId = event.uniqueId();
+            if (uniqueId != null) {
+                notify(byUniqueId.get(uniqueId), event);
+            }
+        } finally {
+            EslEvents.release(event);
         }
     }
 
@@ -95,6 +105,9 @@ final class EventDispatcher {
         }
         for (EslEventListener listener : listeners) {
             try {
+                if (!(listener instanceof TransientEventListener)) {
+                    EslEvents.keep(event);
+                }
                 listener.onEvent(event);
             } catch (Throwable t) {
                 LOG.warn("ESL event listener {} failed on {}", listener, event, t);

@@ -1,231 +1,42 @@
 package io.camelfreeswitch.esl.internal;
 
-import io.camelfreeswitch.esl.EslEvent;
 import io.camelfreeswitch.esl.EventFormat;
-import io.camelfreeswitch.esl.EslDecoderException;
-import java.nio.charset.StandardCharsets;
+import io.netty.buffer.ByteBuf;
+
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A {@code text/event-json} event kept as its bytes. The constructor validates the body strictly (one flat JSON
- * object; string, number, literal or array values; a nested object is kept as its raw text) in a single pass that
- * records one offset per member; keys are compared byte by byte and a value becomes a String when asked for. An
- * array member yields its elements through {@link #headerValues}, its first element through {@link #header}. {@code _body} is the
- * event body. JSON values are not URL-encoded by FreeSWITCH, so none is decoded.
+ * A {@code text/event-json} event kept as its bytes. The constructor validates the body strictly in one pass
+ * ({@link JsonScanner}) that records one offset per member; keys are compared byte by byte and a value becomes a
+ * String when asked for. An array member yields its elements through {@link #headerValues}, its first element
+ * through {@link #header}. {@code _body} is the event body. JSON values are not URL-encoded by FreeSWITCH, so none
+ * is decoded.
  */
-final class JsonEslEvent implements EslEvent {
-    private static final int STRIDE = 1; // per member: first byte of its key, after the quote
-    /** Indexing scratch, reused per thread; each event keeps an exact-size copy (allocation matters here). */
-    private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[STRIDE * 256]);
-
-    private final byte[] data;
-    private int[] entries;
-    private int count;
-    private int pos;
+final class JsonEslEvent extends WireEslEvent {
+    private final int[] entries;
+    private final int count;
     private volatile Map<String, String> headerMap;
 
-    JsonEslEvent(byte[] data) {
-        this.data = data;
-        this.entries = SCRATCH.get();
-        index();
-        if (entries.length > SCRATCH.get().length) {
-            SCRATCH.set(entries);
-        }
-        this.entries = Arrays.copyOf(entries, STRIDE * count);
+    /** @throws io.camelfreeswitch.esl.EslDecoderException when the body is malformed (the caller still owns the bytes) */
+    JsonEslEvent(ByteBuf bytes, boolean borrowed) {
+        super(bytes, borrowed);
+        byte[] data = scanArray();
+        int base = arrayBase(data);
+        this.entries = JsonScanner.index(data, base, base + length);
+        this.count = entries.length;
     }
-
-    // ---- strict one-pass indexing ----
-
-    private void index() {
-        skipWhitespace();
-        expect('{');
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
-        } else {
-            while (true) {
-                skipWhitespace();
-                int keyStart = pos + 1;
-                scanString();
-                skipWhitespace();
-                expect(':');
-                skipWhitespace();
-                scanMember(keyStart);
-                skipWhitespace();
-                byte c = next();
-                if (c == '}') {
-                    break;
-                }
-                if (c != ',') {
-                    throw error("expected ',' or '}'");
-                }
-            }
-        }
-        skipWhitespace();
-        if (pos != data.length) {
-            throw error("unexpected data after the JSON object");
-        }
-    }
-
-    /** Validates one member's value (an array's elements one by one) and records the member. */
-    private void scanMember(int keyStart) {
-        if (peek() == '[') {
-            pos++;
-            skipWhitespace();
-            if (peek() == ']') {
-                pos++;
-            } else {
-                while (true) {
-                    skipWhitespace();
-                    scanValue();
-                    skipWhitespace();
-                    byte c = next();
-                    if (c == ']') {
-                        break;
-                    }
-                    if (c != ',') {
-                        throw error("expected ',' or ']'");
-                    }
-                }
-            }
-        } else {
-            scanValue();
-        }
-        if (count + 1 > entries.length) {
-            entries = Arrays.copyOf(entries, entries.length * 2);
-        }
-        entries[count++] = keyStart;
-    }
-
-    private void scanValue() {
-        byte c = peek();
-        if (c == '"') {
-            scanString();
-        } else if (c == '{' || c == '[') {
-            skipComposite();
-        } else {
-            scanLiteral();
-        }
-    }
-
-    /** Moves past a string starting at pos (on its quote); true when it holds escapes. */
-    private boolean scanString() {
-        expect('"');
-        boolean escaped = false;
-        while (true) {
-            if (pos >= data.length) {
-                throw error("unterminated string");
-            }
-            byte c = data[pos++];
-            if (c == '"') {
-                return escaped;
-            }
-            if (c >= 0 && c < 0x20) {
-                throw error("control character in string");
-            }
-            if (c == '\\') {
-                escaped = true;
-                byte e = next();
-                switch (e) {
-                    case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
-                    }
-                    case 'u' -> {
-                        for (int i = 0; i < 4; i++) {
-                            if (Character.digit(next(), 16) < 0) {
-                                throw error("invalid \\u escape");
-                            }
-                        }
-                    }
-                    default -> throw error("invalid escape");
-                }
-            }
-        }
-    }
-
-    private void skipComposite() {
-        int depth = 0;
-        do {
-            byte c = peek();
-            if (c == '"') {
-                scanString();
-                continue;
-            }
-            pos++;
-            if (c == '{' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ']') {
-                depth--;
-            }
-        } while (depth > 0);
-    }
-
-    private void scanLiteral() {
-        int from = pos;
-        while (pos < data.length) {
-            byte c = data[pos];
-            if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || (c >= 'a' && c <= 'z')
-                    || c == 'E') {
-                pos++;
-            } else {
-                break;
-            }
-        }
-        String literal = new String(data, from, pos - from, StandardCharsets.US_ASCII);
-        if (!(literal.equals("true") || literal.equals("false") || literal.equals("null")
-                || literal.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?"))) {
-            pos = from;
-            throw error("invalid JSON value");
-        }
-    }
-
-    private void skipWhitespace() {
-        while (pos < data.length) {
-            byte c = data[pos];
-            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                pos++;
-            } else {
-                return;
-            }
-        }
-    }
-
-    private byte peek() {
-        if (pos >= data.length) {
-            throw error("unexpected end of JSON");
-        }
-        return data[pos];
-    }
-
-    private byte next() {
-        byte c = peek();
-        pos++;
-        return c;
-    }
-
-    private void expect(char c) {
-        if (peek() != c) {
-            throw error("expected '" + c + "'");
-        }
-        pos++;
-    }
-
-    private EslDecoderException error(String what) {
-        return new EslDecoderException("malformed text/event-json body: " + what + " at offset " + pos);
-    }
-
-    // ---- lazy access ----
 
     private boolean keyEquals(int entry, String name) {
+        ByteBuf data = bytes();
         int start = entries[entry];
-        int length = name.length();
-        for (int i = 0; i < length; i++) {
+        int nameLength = name.length();
+        for (int i = 0; i < nameLength; i++) {
             char c = name.charAt(i);
-            byte b = data[start + i];
+            byte b = data.getByte(start + i);
             if (c >= 0x80 || b == '\\' || b == '"') {
                 return c >= 0x80 || b == '\\' ? key(entry).equals(name) : false;
             }
@@ -233,26 +44,28 @@ final class JsonEslEvent implements EslEvent {
                 return false;
             }
         }
-        return data[start + length] == '"';
+        return data.getByte(start + nameLength) == '"';
     }
 
     /** Index of the closing quote of the string whose content starts at {@code start}. */
     private int stringEnd(int start) {
+        ByteBuf data = bytes();
         int i = start;
-        while (data[i] != '"') {
-            i += data[i] == '\\' ? 2 : 1;
+        while (data.getByte(i) != '"') {
+            i += data.getByte(i) == '\\' ? 2 : 1;
         }
         return i;
     }
 
     private String string(int start) {
+        ByteBuf data = bytes();
         int end = stringEnd(start);
         for (int i = start; i < end; i++) {
-            if (data[i] == '\\') {
+            if (data.getByte(i) == '\\') {
                 return unescape(start, end);
             }
         }
-        return new String(data, start, end - start, StandardCharsets.UTF_8);
+        return utf8(start, end - start);
     }
 
     private String key(int entry) {
@@ -261,12 +74,13 @@ final class JsonEslEvent implements EslEvent {
 
     /** First byte of a member's value: past the key's closing quote, the colon and whitespace. */
     private int valueStart(int entry) {
+        ByteBuf data = bytes();
         int i = stringEnd(entries[entry]) + 1;
-        while (data[i] != ':') {
+        while (data.getByte(i) != ':') {
             i++;
         }
         i++;
-        while (isWhitespace(data[i])) {
+        while (isWhitespace(data.getByte(i))) {
             i++;
         }
         return i;
@@ -278,37 +92,39 @@ final class JsonEslEvent implements EslEvent {
 
     /** A member's value; for an array, its first element (null when empty). */
     private String value(int entry) {
+        ByteBuf data = bytes();
         int start = valueStart(entry);
-        if (data[start] != '[') {
+        if (data.getByte(start) != '[') {
             return scalar(start);
         }
         int first = start + 1;
-        while (isWhitespace(data[first])) {
+        while (isWhitespace(data.getByte(first))) {
             first++;
         }
-        return data[first] == ']' ? null : scalar(first);
+        return data.getByte(first) == ']' ? null : scalar(first);
     }
 
     private void addValues(int entry, List<String> out) {
+        ByteBuf data = bytes();
         int start = valueStart(entry);
-        if (data[start] != '[') {
+        if (data.getByte(start) != '[') {
             out.add(scalar(start));
             return;
         }
         int i = start + 1;
         while (true) {
-            while (isWhitespace(data[i])) {
+            while (isWhitespace(data.getByte(i))) {
                 i++;
             }
-            if (data[i] == ']') {
+            if (data.getByte(i) == ']') {
                 return;
             }
             out.add(scalar(i));
             i = scalarEnd(i);
-            while (isWhitespace(data[i])) {
+            while (isWhitespace(data.getByte(i))) {
                 i++;
             }
-            if (data[i] == ',') {
+            if (data.getByte(i) == ',') {
                 i++;
             }
         }
@@ -316,15 +132,17 @@ final class JsonEslEvent implements EslEvent {
 
     /** A string (unescaped), a literal, or a nested value as raw JSON text. */
     private String scalar(int start) {
-        if (data[start] == '"') {
+        ByteBuf data = bytes();
+        if (data.getByte(start) == '"') {
             return string(start + 1);
         }
-        return new String(data, start, scalarEnd(start) - start, StandardCharsets.UTF_8);
+        return utf8(start, scalarEnd(start) - start);
     }
 
     /** Index just past the value starting at {@code start}; the body was validated, so no checks. */
     private int scalarEnd(int start) {
-        byte c = data[start];
+        ByteBuf data = bytes();
+        byte c = data.getByte(start);
         if (c == '"') {
             return stringEnd(start + 1) + 1;
         }
@@ -332,7 +150,7 @@ final class JsonEslEvent implements EslEvent {
         if (c == '{' || c == '[') {
             int depth = 0;
             do {
-                byte b = data[end];
+                byte b = data.getByte(end);
                 if (b == '"') {
                     end = stringEnd(end + 1) + 1;
                     continue;
@@ -346,8 +164,8 @@ final class JsonEslEvent implements EslEvent {
             } while (depth > 0);
             return end;
         }
-        while (end < data.length && data[end] != ',' && data[end] != '}' && data[end] != ']'
-                && !isWhitespace(data[end])) {
+        while (end < length && data.getByte(end) != ',' && data.getByte(end) != '}' && data.getByte(end) != ']'
+                && !isWhitespace(data.getByte(end))) {
             end++;
         }
         return end;
@@ -355,16 +173,17 @@ final class JsonEslEvent implements EslEvent {
 
     /** Decodes the escapes of a validated string's content. */
     private String unescape(int start, int end) {
+        ByteBuf data = bytes();
         StringBuilder sb = new StringBuilder(end - start);
         int chunk = start;
         int i = start;
         while (i < end) {
-            if (data[i] != '\\') {
+            if (data.getByte(i) != '\\') {
                 i++;
                 continue;
             }
-            sb.append(new String(data, chunk, i - chunk, StandardCharsets.UTF_8));
-            byte e = data[i + 1];
+            sb.append(utf8(chunk, i - chunk));
+            byte e = data.getByte(i + 1);
             switch (e) {
                 case 'b' -> sb.append('\b');
                 case 'f' -> sb.append('\f');
@@ -372,7 +191,7 @@ final class JsonEslEvent implements EslEvent {
                 case 'r' -> sb.append('\r');
                 case 't' -> sb.append('\t');
                 case 'u' -> {
-                    sb.append((char) Integer.parseInt(new String(data, i + 2, 4, StandardCharsets.US_ASCII), 16));
+                    sb.append((char) Integer.parseInt(utf8(i + 2, 4), 16));
                     i += 4;
                 }
                 default -> sb.append((char) e);
@@ -380,7 +199,7 @@ final class JsonEslEvent implements EslEvent {
             i += 2;
             chunk = i;
         }
-        sb.append(new String(data, chunk, end - chunk, StandardCharsets.UTF_8));
+        sb.append(utf8(chunk, end - chunk));
         return sb.toString();
     }
 
@@ -439,8 +258,4 @@ final class JsonEslEvent implements EslEvent {
         return EventFormat.JSON;
     }
 
-    @Override
-    public String toString() {
-        return EslEvents.describe(this);
-    }
 }

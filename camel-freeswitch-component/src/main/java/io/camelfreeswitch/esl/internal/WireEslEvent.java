@@ -1,0 +1,129 @@
+package io.camelfreeswitch.esl.internal;
+
+import io.camelfreeswitch.esl.EslEvent;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An event read lazily from its wire bytes, which it may borrow: a retained slice of the socket's read buffer, so
+ * the body is never copied for an event that is only routed.
+ *
+ * <p>Ownership rule: a borrowed event is readable until {@link #release()}; the dispatcher releases it once every
+ * listener has returned. Whatever may keep the event beyond that — a user listener, a future, a Camel exchange —
+ * gets it only after {@link #keep()}, which copies the bytes onto the heap and gives the read buffer back; a kept
+ * event lives as long as it is referenced and {@code release()} no longer affects it. Reading a released borrowed
+ * event fails with {@link IllegalStateException} instead of reading memory the pool has handed to someone else.
+ */
+public abstract class WireEslEvent implements EslEvent {
+    private static final int MAX_CACHED_SCRATCH = 64 * 1024;
+    /** Copies out of direct buffers for one scan or one String, reused per thread: reading must not allocate. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[8192]);
+
+    private volatile ByteBuf bytes;
+    private boolean borrowed;
+    /** Number of bytes, readable from index 0. */
+    final int length;
+
+    /** Takes over {@code bytes} (readable from index 0): borrowed when it is a slice that must be released. */
+    WireEslEvent(ByteBuf bytes, boolean borrowed) {
+        this.bytes = bytes;
+        this.borrowed = borrowed;
+        this.length = bytes.readableBytes();
+    }
+
+    /**
+     * The bytes as an array for a one-pass scan, {@code byte i} at {@code array[arrayBase(array) + i]}: a heap
+     * buffer's own array, else a per-thread copy (valid until this thread's next scan).
+     */
+    final byte[] scanArray() {
+        ByteBuf b = bytes();
+        if (b.hasArray()) {
+            return b.array();
+        }
+        byte[] scratch = scratch(length);
+        b.getBytes(0, scratch, 0, length);
+        return scratch;
+    }
+
+    /** Bytes {@code [start, start + count)} as UTF-8, without the temporary array Netty's toString makes. */
+    final String utf8(int start, int count) {
+        ByteBuf b = bytes();
+        if (b.hasArray()) {
+            return new String(b.array(), b.arrayOffset() + start, count, StandardCharsets.UTF_8);
+        }
+        byte[] scratch = scratch(count);
+        b.getBytes(start, scratch, 0, count);
+        return new String(scratch, 0, count, StandardCharsets.UTF_8);
+    }
+
+    /** Bytes {@code [start, end)} URL-decoded ({@link UrlDecoding}), then UTF-8. */
+    final String urlDecoded(int start, int end) {
+        ByteBuf b = bytes();
+        if (b.hasArray()) {
+            int offset = b.arrayOffset();
+            return UrlDecoding.decode(b.array(), offset + start, offset + end);
+        }
+        byte[] scratch = scratch(end - start);
+        b.getBytes(start, scratch, 0, end - start);
+        return UrlDecoding.decode(scratch, 0, end - start);
+    }
+
+    private static byte[] scratch(int size) {
+        byte[] scratch = SCRATCH.get();
+        if (scratch.length < size) {
+            scratch = new byte[Math.max(size, 2 * scratch.length)];
+            if (scratch.length <= MAX_CACHED_SCRATCH) {
+                SCRATCH.set(scratch);
+            }
+        }
+        return scratch;
+    }
+
+    /** Where byte 0 sits in the array {@link #scanArray()} returned. */
+    final int arrayBase(byte[] array) {
+        ByteBuf b = bytes();
+        return b.hasArray() && b.array() == array ? b.arrayOffset() : 0;
+    }
+
+    /** The bytes, indexed from 0; valid for one access (a later call may return the kept copy). */
+    final ByteBuf bytes() {
+        ByteBuf b = bytes;
+        if (b == null) {
+            throw new IllegalStateException("ESL event read after its dispatch ended (kept events stay readable)");
+        }
+        return b;
+    }
+
+    /** Makes the event independent of the read buffer; idempotent. */
+    public final synchronized void keep() {
+        if (borrowed) {
+            ByteBuf slice = bytes;
+            bytes = Unpooled.wrappedBuffer(ByteBufUtil.getBytes(slice, 0, length));
+            borrowed = false;
+            slice.release();
+        }
+    }
+
+    /** Gives a borrowed read buffer back; the event is unreadable afterwards. No effect on a kept event. */
+    public final synchronized void release() {
+        if (borrowed) {
+            ByteBuf slice = bytes;
+            bytes = null;
+            borrowed = false;
+            slice.release();
+        }
+    }
+
+    /** True while the event reads the socket's buffer rather than its own copy. */
+    public final synchronized boolean isBorrowed() {
+        return borrowed;
+    }
+
+    @Override
+    public String toString() {
+        return bytes == null ? "EslEvent{released}" : EslEvents.describe(this);
+    }
+}
