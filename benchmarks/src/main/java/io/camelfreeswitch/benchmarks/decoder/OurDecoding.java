@@ -23,6 +23,11 @@ final class OurDecoding {
                 true);
     }
 
+    /** The decoder as tests and tools use it: every body copied onto the heap, nothing to release. */
+    static ChannelHandler newCopyingDecoder() {
+        return new EslFrameDecoder();
+    }
+
     static void routing(Object msg, Blackhole bh) {
         EslEvent event = EslEvents.fromMessage((EslMessage) msg);
         String name = event.eventName();

@@ -57,7 +57,7 @@ final class PlainEslEvent extends WireEslEvent {
 
     /** One pass over the header lines; offsets are relative to byte 0 of the event. */
     private Index buildIndex() {
-        byte[] data = scanArray();
+        byte[] data = readArray();
         int base = arrayBase(data);
         int end = base + length;
         int[] offsets = SCRATCH.get();
@@ -111,10 +111,6 @@ final class PlainEslEvent extends WireEslEvent {
         return colon + 1 < lineEnd && data[colon + 1] == ' ' ? colon + 2 : colon + 1;
     }
 
-    private static int valueStart(ByteBuf data, int colon, int lineEnd) {
-        return colon + 1 < lineEnd && data.getByte(colon + 1) == ' ' ? colon + 2 : colon + 1;
-    }
-
     private static int parseLength(byte[] data, int from, int to) {
         long value = 0;
         if (from >= to || to - from > 10) {
@@ -134,19 +130,19 @@ final class PlainEslEvent extends WireEslEvent {
         return Arrays.equals(data, nameStart, nameEnd, name, 0, name.length);
     }
 
-    private static boolean nameEquals(ByteBuf data, int nameStart, int nameEnd, String name) {
+    private static boolean nameEquals(byte[] data, int nameStart, int nameEnd, String name) {
         int length = name.length();
         if (nameEnd - nameStart != length) {
             // a non-ASCII name has more bytes than chars; compare it the slow way
-            return hasNonAscii(name) && data.toString(nameStart, nameEnd - nameStart, StandardCharsets.UTF_8)
+            return hasNonAscii(name) && new String(data, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8)
                     .equals(name);
         }
         for (int i = 0; i < length; i++) {
             char c = name.charAt(i);
             if (c >= 0x80) {
-                return data.toString(nameStart, nameEnd - nameStart, StandardCharsets.UTF_8).equals(name);
+                return new String(data, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8).equals(name);
             }
-            if (data.getByte(nameStart + i) != (byte) c) {
+            if (data[nameStart + i] != (byte) c) {
                 return false;
             }
         }
@@ -162,24 +158,25 @@ final class PlainEslEvent extends WireEslEvent {
         return false;
     }
 
-    private String value(ByteBuf data, Index idx, int i) {
-        int colon = idx.offsets[STRIDE * i + 1];
-        int lineEnd = idx.offsets[STRIDE * i + 2];
-        return urlDecoded(valueStart(data, colon, lineEnd), lineEnd);
+    private static String value(byte[] data, int base, Index idx, int i) {
+        int colon = base + idx.offsets[STRIDE * i + 1];
+        int lineEnd = base + idx.offsets[STRIDE * i + 2];
+        return UrlDecoding.decode(data, valueStart(data, colon, lineEnd), lineEnd);
     }
 
-    private String name(Index idx, int i) {
-        int start = idx.offsets[STRIDE * i];
-        return utf8(start, idx.offsets[STRIDE * i + 1] - start);
+    private static String name(byte[] data, int base, Index idx, int i) {
+        int start = base + idx.offsets[STRIDE * i];
+        return new String(data, start, idx.offsets[STRIDE * i + 1] - idx.offsets[STRIDE * i], StandardCharsets.UTF_8);
     }
 
     @Override
     public String header(String name) {
         Index idx = index();
-        ByteBuf data = bytes();
+        byte[] data = readArray();
+        int base = arrayBase(data);
         for (int i = 0; i < idx.count; i++) {
-            if (nameEquals(data, idx.offsets[STRIDE * i], idx.offsets[STRIDE * i + 1], name)) {
-                return value(data, idx, i);
+            if (nameEquals(data, base + idx.offsets[STRIDE * i], base + idx.offsets[STRIDE * i + 1], name)) {
+                return value(data, base, idx, i);
             }
         }
         return null;
@@ -188,14 +185,15 @@ final class PlainEslEvent extends WireEslEvent {
     @Override
     public List<String> headerValues(String name) {
         Index idx = index();
-        ByteBuf data = bytes();
+        byte[] data = readArray();
+        int base = arrayBase(data);
         List<String> values = null;
         for (int i = 0; i < idx.count; i++) {
-            if (nameEquals(data, idx.offsets[STRIDE * i], idx.offsets[STRIDE * i + 1], name)) {
+            if (nameEquals(data, base + idx.offsets[STRIDE * i], base + idx.offsets[STRIDE * i + 1], name)) {
                 if (values == null) {
                     values = new ArrayList<>(2);
                 }
-                values.add(value(data, idx, i));
+                values.add(value(data, base, idx, i));
             }
         }
         return values == null ? List.of() : Collections.unmodifiableList(values);
@@ -205,10 +203,11 @@ final class PlainEslEvent extends WireEslEvent {
     public synchronized Map<String, String> headers() {
         if (headerMap == null) {
             Index idx = index();
-            ByteBuf data = bytes();
+            byte[] data = readArray();
+            int base = arrayBase(data);
             Map<String, String> map = new LinkedHashMap<>(idx.count * 2);
             for (int i = 0; i < idx.count; i++) {
-                map.putIfAbsent(name(idx, i), value(data, idx, i));
+                map.putIfAbsent(name(data, base, idx, i), value(data, base, idx, i));
             }
             headerMap = Collections.unmodifiableMap(map);
         }
@@ -218,9 +217,11 @@ final class PlainEslEvent extends WireEslEvent {
     @Override
     public String body() {
         Index idx = index();
-        return idx.bodyEnd > idx.bodyStart
-                ? utf8(idx.bodyStart, idx.bodyEnd - idx.bodyStart)
-                : "";
+        if (idx.bodyEnd == idx.bodyStart) {
+            return "";
+        }
+        byte[] data = readArray();
+        return new String(data, arrayBase(data) + idx.bodyStart, idx.bodyEnd - idx.bodyStart, StandardCharsets.UTF_8);
     }
 
     @Override
