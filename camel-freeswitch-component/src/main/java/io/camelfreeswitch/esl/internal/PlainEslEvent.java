@@ -127,7 +127,15 @@ final class PlainEslEvent extends WireEslEvent {
     }
 
     private static boolean nameEquals(byte[] data, int nameStart, int nameEnd, byte[] name) {
-        return Arrays.equals(data, nameStart, nameEnd, name, 0, name.length);
+        if (nameEnd - nameStart != name.length) {
+            return false; // nearly every line: decided without a call
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (data[nameStart + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean nameEquals(byte[] data, int nameStart, int nameEnd, String name) {

@@ -22,14 +22,21 @@ public abstract class WireEslEvent implements EslEvent {
 
     private volatile ByteBuf bytes;
     private boolean borrowed;
+    /** The heap array behind {@code bytes} and where byte 0 sits in it; null for a direct buffer or once released. */
+    private byte[] array;
+    private int base;
     /** Number of bytes, readable from index 0. */
     final int length;
 
     /** Takes over {@code bytes} (readable from index 0): borrowed when it is a slice that must be released. */
     WireEslEvent(ByteBuf bytes, boolean borrowed) {
-        this.bytes = bytes;
-        this.borrowed = borrowed;
         this.length = bytes.readableBytes();
+        this.borrowed = borrowed;
+        if (bytes.hasArray()) {
+            this.array = bytes.array();
+            this.base = bytes.arrayOffset() + bytes.readerIndex();
+        }
+        this.bytes = bytes;
     }
 
     /**
@@ -39,8 +46,9 @@ public abstract class WireEslEvent implements EslEvent {
      */
     final byte[] readArray() {
         ByteBuf b = bytes();
-        if (b.hasArray()) {
-            return b.array();
+        byte[] heap = array;
+        if (heap != null) {
+            return heap;
         }
         byte[] scratch = scratch(length);
         b.getBytes(0, scratch, 0, length);
@@ -59,9 +67,8 @@ public abstract class WireEslEvent implements EslEvent {
     }
 
     /** Where byte 0 sits in the array {@link #readArray()} returned. */
-    final int arrayBase(byte[] array) {
-        ByteBuf b = bytes();
-        return b.hasArray() && b.array() == array ? b.arrayOffset() : 0;
+    final int arrayBase(byte[] read) {
+        return read == array ? base : 0;
     }
 
     /** The bytes, indexed from 0; valid for one access (a later call may return the kept copy). */
@@ -77,7 +84,10 @@ public abstract class WireEslEvent implements EslEvent {
     public final synchronized void keep() {
         if (borrowed) {
             ByteBuf slice = bytes;
-            bytes = Unpooled.wrappedBuffer(ByteBufUtil.getBytes(slice, 0, length));
+            byte[] copy = ByteBufUtil.getBytes(slice, 0, length);
+            array = copy;
+            base = 0;
+            bytes = Unpooled.wrappedBuffer(copy);
             borrowed = false;
             slice.release();
         }
@@ -88,6 +98,7 @@ public abstract class WireEslEvent implements EslEvent {
         if (borrowed) {
             ByteBuf slice = bytes;
             bytes = null;
+            array = null;
             borrowed = false;
             slice.release();
         }
