@@ -21,7 +21,7 @@ final class JsonEslEvent extends WireEslEvent {
     private final int count;
     private volatile Map<String, String> headerMap;
 
-    /** @throws io.camelfreeswitch.esl.EslDecoderException when the body is malformed (the caller still owns the bytes) */
+    /** @throws io.camelfreeswitch.esl.EslDecoderException on a malformed body (the caller still owns the bytes) */
     JsonEslEvent(ByteBuf bytes, boolean borrowed) {
         super(bytes, borrowed);
         byte[] data = readArray();

@@ -17,8 +17,14 @@ import io.netty.buffer.Unpooled;
  */
 public abstract class WireEslEvent implements EslEvent {
     private static final int MAX_CACHED_SCRATCH = 64 * 1024;
-    /** Copies of direct buffers for one read, reused per thread: reading must not allocate. */
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[8192]);
+    /** The copy of the direct buffer this thread read last, reused per thread: reading must not allocate. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        byte[] array = new byte[8192];
+        /** Whose bytes {@code array} holds: several reads of one event copy it once. */
+        WireEslEvent holder;
+    }
 
     private volatile ByteBuf bytes;
     private boolean borrowed;
@@ -41,8 +47,8 @@ public abstract class WireEslEvent implements EslEvent {
 
     /**
      * The bytes as an array for one read, {@code byte i} at {@code array[arrayBase(array) + i]}: a heap buffer's own
-     * array, else a per-thread copy (valid until this thread's next read). Arrays are read far faster than a
-     * {@code ByteBuf} byte by byte, and copying a direct buffer costs less than its per-byte checks.
+     * array, else a per-thread copy made once per event and thread (valid until this thread reads another event).
+     * Arrays are read far faster than a {@code ByteBuf} byte by byte.
      */
     final byte[] readArray() {
         ByteBuf b = bytes();
@@ -50,20 +56,23 @@ public abstract class WireEslEvent implements EslEvent {
         if (heap != null) {
             return heap;
         }
-        byte[] scratch = scratch(length);
-        b.getBytes(0, scratch, 0, length);
-        return scratch;
-    }
-
-    private static byte[] scratch(int size) {
-        byte[] scratch = SCRATCH.get();
-        if (scratch.length < size) {
-            scratch = new byte[Math.max(size, 2 * scratch.length)];
-            if (scratch.length <= MAX_CACHED_SCRATCH) {
-                SCRATCH.set(scratch);
-            }
+        Scratch scratch = SCRATCH.get();
+        if (scratch.holder == this) {
+            return scratch.array;
         }
-        return scratch;
+        scratch.holder = null;
+        byte[] target = scratch.array;
+        if (target.length < length) {
+            target = new byte[Math.max(length, 2 * target.length)];
+            if (target.length > MAX_CACHED_SCRATCH) {
+                b.getBytes(0, target, 0, length);
+                return target;
+            }
+            scratch.array = target;
+        }
+        b.getBytes(0, target, 0, length);
+        scratch.holder = this;
+        return target;
     }
 
     /** Where byte 0 sits in the array {@link #readArray()} returned. */
