@@ -7,6 +7,7 @@ import io.camelfreeswitch.esl.EslEvent;
 import io.camelfreeswitch.esl.Registration;
 import io.camelfreeswitch.esl.internal.EslCommands;
 import io.camelfreeswitch.esl.internal.Failures;
+import io.camelfreeswitch.esl.internal.TransientEventListener;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -41,8 +42,9 @@ public final class Channel {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.uuid = Objects.requireNonNull(uuid, "uuid");
         this.destination = destination;
-        this.registration = laneKey == null ? connection.addChannelListener(uuid, this::onEvent)
-                : connection.addChannelListener(uuid, laneKey, this::onEvent);
+        TransientEventListener listener = this::onEvent; // reads the event during dispatch only
+        this.registration = laneKey == null ? connection.addChannelListener(uuid, listener)
+                : connection.addChannelListener(uuid, laneKey, listener);
         this.stateRegistration = connection.addStateListener(this::onConnectionState);
     }
 

@@ -2,10 +2,13 @@ package io.camelfreeswitch.esl;
 
 import io.camelfreeswitch.esl.internal.EslCommand;
 import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.EslEvents;
+import io.camelfreeswitch.esl.internal.EslMessage;
 import io.camelfreeswitch.esl.internal.EslProtocolHandler;
 import io.camelfreeswitch.esl.internal.EslReplies;
 import io.camelfreeswitch.esl.internal.Failures;
 import io.camelfreeswitch.esl.internal.SerialExecutor;
+import io.camelfreeswitch.esl.internal.UrlDecoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -350,7 +353,7 @@ abstract class AbstractEslConnection implements EslConnection {
             CompletableFuture<EslEvent> execution = applicationUuid == null ? null
                     : executions.remove(applicationUuid);
             if (execution != null) {
-                execution.complete(event);
+                execution.complete(EslEvents.keep(event)); // outlives the dispatch
             }
         }
         onEvent(event);

@@ -1,6 +1,8 @@
 package io.camelfreeswitch.esl;
 
 import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.EslFrameDecoder;
+import io.camelfreeswitch.esl.internal.EslMessage;
 import io.camelfreeswitch.esl.internal.EslProtocolHandler;
 import io.camelfreeswitch.esl.internal.SerialExecutor;
 import io.netty.bootstrap.Bootstrap;
@@ -153,7 +155,7 @@ public final class EslClient extends AbstractEslConnection {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new EslFrameDecoder(options.maxHeaderBlockBytes(),
-                                options.maxBodyBytes()), handler);
+                                options.maxBodyBytes(), true), handler);
                     }
                 });
         ChannelFuture connecting;

@@ -1,6 +1,7 @@
 package io.camelfreeswitch.esl;
 
 import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.EslFrameDecoder;
 import io.netty.channel.EventLoopGroup;
 
 import java.time.Duration;

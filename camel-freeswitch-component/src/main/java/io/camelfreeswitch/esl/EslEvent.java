@@ -66,7 +66,7 @@ public interface EslEvent {
 
     /** {@code Event-Sequence}, the firing order on the server; -1 when absent or not a number. */
     default long sequence() {
-        return EslEvents.parseSequence(header("Event-Sequence"));
+        return parseSequence(header("Event-Sequence"));
     }
 
     /**
@@ -77,4 +77,15 @@ public interface EslEvent {
 
     /** The wire format the event arrived in. */
     EventFormat format();
+
+    private static long parseSequence(String value) {
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.EslMessage;
 import io.camelfreeswitch.esl.internal.EslCommand;
 import io.camelfreeswitch.esl.internal.EslCommands;
 import io.camelfreeswitch.esl.internal.EslProtocolHandler;

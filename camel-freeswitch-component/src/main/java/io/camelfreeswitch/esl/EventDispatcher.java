@@ -1,7 +1,9 @@
 package io.camelfreeswitch.esl;
 
 import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.EslEvents;
 import io.camelfreeswitch.esl.internal.SerialExecutor;
+import io.camelfreeswitch.esl.internal.TransientEventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,9 @@ import java.util.function.Consumer;
  * it runs on {@link #lane(String) its lane}, one at a time on the thread that delivers them: no lock, no second
  * executor. Pin a uuid before anything can send its events (a channel we are about to originate): a channel whose
  * events are already flowing would have them on two lanes for a moment.
+ * <p>An event may borrow the socket's read buffer ({@link io.camelfreeswitch.esl.internal.WireEslEvent}): the
+ * internal consumer and {@link TransientEventListener}s read it as it is, any other listener gets it kept (copied)
+ * first, and the buffer is given back once the last listener has returned.
  */
 final class EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
@@ -125,18 +130,22 @@ final class EventDispatcher {
 
     private void deliver(EslEvent event) {
         try {
-            internal.accept(event);
-        } catch (Throwable t) {
-            LOG.warn("ESL internal event handling failed for {}", event, t);
-        }
-        String name = event.eventName();
-        if (name != null) {
-            notify(byName.get(name), event);
-        }
-        notify(byName.get("ALL"), event);
-        String uniqueId = event.uniqueId();
-        if (uniqueId != null) {
-            notify(byUniqueId.get(uniqueId), event);
+            try {
+                internal.accept(event);
+            } catch (Throwable t) {
+                LOG.warn("ESL internal event handling failed for {}", event, t);
+            }
+            String name = event.eventName();
+            if (name != null) {
+                notify(byName.get(name), event);
+            }
+            notify(byName.get("ALL"), event);
+            String uniqueId = event.uniqueId();
+            if (uniqueId != null) {
+                notify(byUniqueId.get(uniqueId), event);
+            }
+        } finally {
+            EslEvents.release(event);
         }
     }
 
@@ -146,6 +155,9 @@ final class EventDispatcher {
         }
         for (EslEventListener listener : listeners) {
             try {
+                if (!(listener instanceof TransientEventListener)) {
+                    EslEvents.keep(event);
+                }
                 listener.onEvent(event);
             } catch (Throwable t) {
                 LOG.warn("ESL event listener {} failed on {}", listener, event, t);

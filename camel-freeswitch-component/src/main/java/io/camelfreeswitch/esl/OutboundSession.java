@@ -2,6 +2,8 @@ package io.camelfreeswitch.esl;
 
 import io.camelfreeswitch.esl.internal.EslCommand;
 import io.camelfreeswitch.esl.internal.EslCommands;
+import io.camelfreeswitch.esl.internal.EslEvents;
+import io.camelfreeswitch.esl.internal.EslMessage;
 import io.camelfreeswitch.esl.internal.EslProtocolHandler;
 import io.camelfreeswitch.esl.internal.SerialExecutor;
 import org.slf4j.Logger;

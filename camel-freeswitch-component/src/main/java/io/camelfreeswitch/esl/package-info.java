@@ -2,9 +2,9 @@
  * FreeSWITCH Event Socket (ESL) protocol on Netty, with no Camel dependency.
  *
  * <ul>
- *   <li>{@link io.camelfreeswitch.esl.EslFrameDecoder} turns bytes into {@link io.camelfreeswitch.esl.EslMessage}s
+ *   <li>{@code internal.EslFrameDecoder} turns bytes into {@code internal.EslMessage}s
  *       (header block + Content-Length body, LF or CRLF, size caps checked before allocating);
- *       {@link io.camelfreeswitch.esl.EslEvents} turns event frames into {@link io.camelfreeswitch.esl.EslEvent}s
+ *       {@code internal.EslEvents} turns event frames into {@link io.camelfreeswitch.esl.EslEvent}s
  *       (plain: lazily URL-decoded; JSON: strictly validated, values read lazily; FreeSWITCH's XML event format is not read).</li>
  *   <li>{@link io.camelfreeswitch.esl.EslClient} is the inbound client (we connect to port 8021): auth, api, bgapi
  *       with client Job-UUIDs, subscriptions and filters restored after every reconnect.</li>

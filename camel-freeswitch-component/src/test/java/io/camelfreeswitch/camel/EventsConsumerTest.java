@@ -1,6 +1,7 @@
 package io.camelfreeswitch.camel;
 
 import io.camelfreeswitch.esl.EslEvent;
+import io.camelfreeswitch.esl.internal.WireEslEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -104,6 +105,28 @@ class EventsConsumerTest extends FreeSwitchTestSupport {
                 .findFirst().orElseThrow().getMessage().getBody(EslEvent.class);
         assertThat(answer.format()).isEqualTo(io.camelfreeswitch.esl.EventFormat.JSON);
         assertThat(answer.answerState()).isEqualTo("answered");
+    }
+
+    @Test
+    void anEventHeldInAnExchangeStaysReadableAfterItsRouteAndDispatchEnded() throws Exception {
+        MockEndpoint events = getMockEndpoint("mock:events");
+        MockEndpoint json = getMockEndpoint("mock:json");
+        String uuid = originateAndHangUp();
+        await().atMost(WELL_WITHIN).until(() -> eventNamesOf(events, uuid).size() == 3
+                && eventNamesOf(json, uuid).contains("CHANNEL_ANSWER"));
+        // later calls go through the same dispatch lanes: the events above are long released or kept
+        String later = originateAndHangUp();
+        await().atMost(WELL_WITHIN).until(() -> eventNamesOf(events, later).size() == 3);
+
+        for (MockEndpoint mock : List.of(events, json)) {
+            EslEvent held = mock.getExchanges().stream()
+                    .filter(e -> uuid.equals(e.getMessage().getHeader(FreeSwitchConstants.UUID)))
+                    .findFirst().orElseThrow().getMessage().getBody(EslEvent.class);
+            assertThat(((WireEslEvent) held).isBorrowed()).isFalse();
+            assertThat(java.util.concurrent.CompletableFuture.supplyAsync(held::headers)
+                    .get(WELL_WITHIN.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                    .containsEntry("Unique-ID", uuid).containsKey("Event-Name");
+        }
     }
 
     @Test

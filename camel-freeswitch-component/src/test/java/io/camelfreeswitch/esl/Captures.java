@@ -1,5 +1,7 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.EslFrameDecoder;
+import io.camelfreeswitch.esl.internal.EslMessage;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;

@@ -1,5 +1,7 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.EslMessage;
+import io.camelfreeswitch.esl.internal.EslEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,5 +1,6 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.EslMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;

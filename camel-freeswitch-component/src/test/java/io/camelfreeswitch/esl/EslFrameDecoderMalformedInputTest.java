@@ -1,5 +1,8 @@
 package io.camelfreeswitch.esl;
 
+import io.camelfreeswitch.esl.internal.EslFrameDecoder;
+import io.camelfreeswitch.esl.internal.EslMessage;
+import io.camelfreeswitch.esl.internal.EslEvents;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;

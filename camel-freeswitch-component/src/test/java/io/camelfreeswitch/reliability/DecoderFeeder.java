@@ -2,9 +2,9 @@ package io.camelfreeswitch.reliability;
 
 import io.camelfreeswitch.esl.EslDecoderException;
 import io.camelfreeswitch.esl.EslEvent;
-import io.camelfreeswitch.esl.EslEvents;
-import io.camelfreeswitch.esl.EslFrameDecoder;
-import io.camelfreeswitch.esl.EslMessage;
+import io.camelfreeswitch.esl.internal.EslEvents;
+import io.camelfreeswitch.esl.internal.EslFrameDecoder;
+import io.camelfreeswitch.esl.internal.EslMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;

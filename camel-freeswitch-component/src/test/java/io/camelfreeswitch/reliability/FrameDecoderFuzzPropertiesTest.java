@@ -1,9 +1,9 @@
 package io.camelfreeswitch.reliability;
 
 import io.camelfreeswitch.esl.EslDecoderException;
-import io.camelfreeswitch.esl.EslEvents;
+import io.camelfreeswitch.esl.internal.EslEvents;
 import io.camelfreeswitch.esl.EslFrameTooLargeException;
-import io.camelfreeswitch.esl.EslMessage;
+import io.camelfreeswitch.esl.internal.EslMessage;
 import io.camelfreeswitch.esl.NettyLeakDetection;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

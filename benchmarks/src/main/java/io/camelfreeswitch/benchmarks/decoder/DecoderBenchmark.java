@@ -60,9 +60,10 @@ public class DecoderBenchmark {
     private byte[][] chunks;
     private EmbeddedChannel oursRouting;
     private EmbeddedChannel oursAllHeaders;
+    private EmbeddedChannel oursCopiedRouting;
     private EmbeddedChannel peerRouting;
     private EmbeddedChannel peerAllHeaders;
-    private final Consumer[] consumers = new Consumer[4];
+    private final Consumer[] consumers = new Consumer[5];
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -76,10 +77,12 @@ public class DecoderBenchmark {
         consumers[1] = new Consumer(OurDecoding::allHeaders);
         consumers[2] = new Consumer(PeerDecoding::routing);
         consumers[3] = new Consumer(PeerDecoding::allHeaders);
+        consumers[4] = new Consumer(OurDecoding::routing);
         oursRouting = new EmbeddedChannel(OurDecoding.newDecoder(), consumers[0]);
         oursAllHeaders = new EmbeddedChannel(OurDecoding.newDecoder(), consumers[1]);
         peerRouting = new EmbeddedChannel(PeerDecoding.newDecoder(), consumers[2]);
         peerAllHeaders = new EmbeddedChannel(PeerDecoding.newDecoder(), consumers[3]);
+        oursCopiedRouting = new EmbeddedChannel(OurDecoding.newCopyingDecoder(), consumers[4]);
     }
 
     @TearDown(Level.Trial)
@@ -93,6 +96,7 @@ public class DecoderBenchmark {
         oursAllHeaders.finishAndReleaseAll();
         peerRouting.finishAndReleaseAll();
         peerAllHeaders.finishAndReleaseAll();
+        oursCopiedRouting.finishAndReleaseAll();
     }
 
     /** Touches every byte once, finding each line end of headers and bodies; decodes nothing. */
@@ -117,6 +121,12 @@ public class DecoderBenchmark {
     @Benchmark
     public void oursAllHeaders(Blackhole bh) {
         feed(oursAllHeaders, consumers[1], bh);
+    }
+
+    /** {@link #oursRouting} with every body copied out of the read buffer instead of borrowed from it. */
+    @Benchmark
+    public void oursCopiedRouting(Blackhole bh) {
+        feed(oursCopiedRouting, consumers[4], bh);
     }
 
     @Benchmark

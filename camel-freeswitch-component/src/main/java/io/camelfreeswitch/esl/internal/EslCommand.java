@@ -1,6 +1,5 @@
 package io.camelfreeswitch.esl.internal;
 
-import io.camelfreeswitch.esl.EslMessage;
 
 import java.util.function.Function;
 

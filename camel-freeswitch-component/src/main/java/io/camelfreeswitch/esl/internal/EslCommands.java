@@ -1,6 +1,5 @@
 package io.camelfreeswitch.esl.internal;
 
-import io.camelfreeswitch.esl.EslMessage;
 import io.camelfreeswitch.esl.EventFormat;
 
 import java.nio.charset.StandardCharsets;

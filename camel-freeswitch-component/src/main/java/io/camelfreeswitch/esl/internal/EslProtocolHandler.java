@@ -3,10 +3,10 @@ package io.camelfreeswitch.esl.internal;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.EslDecoderException;
 import io.camelfreeswitch.esl.EslEvent;
-import io.camelfreeswitch.esl.EslEvents;
-import io.camelfreeswitch.esl.EslMessage;
 import io.camelfreeswitch.esl.EslTimeoutException;
 
+import io.camelfreeswitch.esl.internal.EslMessage;
+import io.camelfreeswitch.esl.internal.EslEvents;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

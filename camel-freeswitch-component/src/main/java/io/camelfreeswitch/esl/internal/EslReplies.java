@@ -1,8 +1,6 @@
 package io.camelfreeswitch.esl.internal;
 
 import io.camelfreeswitch.esl.CommandRejectedException;
-import io.camelfreeswitch.esl.EslMessage;
-import io.camelfreeswitch.esl.UrlDecoding;
 
 /**
  * The one place FreeSWITCH's verdicts are read: {@code +OK} and {@code -ERR} at the start of a {@code command/reply}'s

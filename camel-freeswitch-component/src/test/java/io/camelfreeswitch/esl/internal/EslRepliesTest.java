@@ -1,7 +1,6 @@
 package io.camelfreeswitch.esl.internal;
 
 import io.camelfreeswitch.esl.CommandRejectedException;
-import io.camelfreeswitch.esl.EslMessage;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

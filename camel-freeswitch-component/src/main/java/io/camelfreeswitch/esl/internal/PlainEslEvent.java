@@ -1,7 +1,11 @@
-package io.camelfreeswitch.esl;
+package io.camelfreeswitch.esl.internal;
+
+import io.camelfreeswitch.esl.EventFormat;
+import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,19 +18,14 @@ import java.util.Map;
  * if at all). An event that is only routed by name and Unique-ID thus costs an exact-size offsets array and two
  * small Strings. Thread-safe: events are handed to several listener threads.
  */
-final class PlainEslEvent implements EslEvent {
+final class PlainEslEvent extends WireEslEvent {
     private static final byte[] CONTENT_LENGTH = "Content-Length".getBytes(StandardCharsets.US_ASCII);
-
-    private final byte[] data;
-    private final int start;
-    private final int end;
-
-    private volatile Index index;
-    private Map<String, String> headerMap;
-
     private static final int STRIDE = 3; // per header: nameStart, colon, lineEnd (CR excluded)
     /** Indexing scratch, reused per thread; each event keeps an exact-size copy (allocation matters here). */
     private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[STRIDE * 256]);
+
+    private volatile Index index;
+    private Map<String, String> headerMap;
 
     /** Offsets of every header line, plus the inner body; immutable once built. */
     private static final class Index {
@@ -43,14 +42,8 @@ final class PlainEslEvent implements EslEvent {
         }
     }
 
-    PlainEslEvent(byte[] data) {
-        this(data, 0, data.length);
-    }
-
-    PlainEslEvent(byte[] data, int start, int end) {
-        this.data = data;
-        this.start = start;
-        this.end = end;
+    PlainEslEvent(ByteBuf bytes, boolean borrowed) {
+        super(bytes, borrowed);
     }
 
     private Index index() {
@@ -62,10 +55,14 @@ final class PlainEslEvent implements EslEvent {
         return idx;
     }
 
+    /** One pass over the header lines; offsets are relative to byte 0 of the event. */
     private Index buildIndex() {
+        byte[] data = readArray();
+        int base = arrayBase(data);
+        int end = base + length;
         int[] offsets = SCRATCH.get();
         int count = 0;
-        int pos = start;
+        int pos = base;
         int innerLength = -1;
         boolean blankLineSeen = false;
         while (pos < end) {
@@ -89,32 +86,32 @@ final class PlainEslEvent implements EslEvent {
             }
             if (colon > pos) {
                 if (STRIDE * count + STRIDE > offsets.length) {
-                    offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+                    offsets = Arrays.copyOf(offsets, offsets.length * 2);
                     SCRATCH.set(offsets);
                 }
-                offsets[STRIDE * count] = pos;
-                offsets[STRIDE * count + 1] = colon;
-                offsets[STRIDE * count + 2] = lineEnd;
-                if (nameEquals(pos, colon, CONTENT_LENGTH)) {
-                    innerLength = parseLength(valueStart(colon, lineEnd), lineEnd);
+                offsets[STRIDE * count] = pos - base;
+                offsets[STRIDE * count + 1] = colon - base;
+                offsets[STRIDE * count + 2] = lineEnd - base;
+                if (nameEquals(data, pos, colon, CONTENT_LENGTH)) {
+                    innerLength = parseLength(data, valueStart(data, colon, lineEnd), lineEnd);
                 }
                 count++;
             }
             pos = next;
         }
-        int bodyStart = pos;
-        int bodyEnd = pos;
+        int bodyStart = pos - base;
+        int bodyEnd = bodyStart;
         if (blankLineSeen && innerLength > 0) {
-            bodyEnd = Math.min(end, pos + innerLength);
+            bodyEnd = Math.min(length, bodyStart + innerLength);
         }
-        return new Index(java.util.Arrays.copyOf(offsets, STRIDE * count), count, bodyStart, bodyEnd);
+        return new Index(Arrays.copyOf(offsets, STRIDE * count), count, bodyStart, bodyEnd);
     }
 
-    private int valueStart(int colon, int lineEnd) {
+    private static int valueStart(byte[] data, int colon, int lineEnd) {
         return colon + 1 < lineEnd && data[colon + 1] == ' ' ? colon + 2 : colon + 1;
     }
 
-    private int parseLength(int from, int to) {
+    private static int parseLength(byte[] data, int from, int to) {
         long value = 0;
         if (from >= to || to - from > 10) {
             return -1;
@@ -129,9 +126,9 @@ final class PlainEslEvent implements EslEvent {
         return value > Integer.MAX_VALUE ? -1 : (int) value;
     }
 
-    private boolean nameEquals(int nameStart, int nameEnd, byte[] name) {
+    private static boolean nameEquals(byte[] data, int nameStart, int nameEnd, byte[] name) {
         if (nameEnd - nameStart != name.length) {
-            return false;
+            return false; // nearly every line: decided without a call
         }
         for (int i = 0; i < name.length; i++) {
             if (data[nameStart + i] != name[i]) {
@@ -141,7 +138,7 @@ final class PlainEslEvent implements EslEvent {
         return true;
     }
 
-    private boolean nameEquals(int nameStart, int nameEnd, String name) {
+    private static boolean nameEquals(byte[] data, int nameStart, int nameEnd, String name) {
         int length = name.length();
         if (nameEnd - nameStart != length) {
             // a non-ASCII name has more bytes than chars; compare it the slow way
@@ -169,23 +166,25 @@ final class PlainEslEvent implements EslEvent {
         return false;
     }
 
-    private String value(Index idx, int i) {
-        int colon = idx.offsets[STRIDE * i + 1];
-        int lineEnd = idx.offsets[STRIDE * i + 2];
-        return UrlDecoding.decode(data, valueStart(colon, lineEnd), lineEnd);
+    private static String value(byte[] data, int base, Index idx, int i) {
+        int colon = base + idx.offsets[STRIDE * i + 1];
+        int lineEnd = base + idx.offsets[STRIDE * i + 2];
+        return UrlDecoding.decode(data, valueStart(data, colon, lineEnd), lineEnd);
     }
 
-    private String name(Index idx, int i) {
-        return new String(data, idx.offsets[STRIDE * i], idx.offsets[STRIDE * i + 1] - idx.offsets[STRIDE * i],
-                StandardCharsets.UTF_8);
+    private static String name(byte[] data, int base, Index idx, int i) {
+        int start = base + idx.offsets[STRIDE * i];
+        return new String(data, start, idx.offsets[STRIDE * i + 1] - idx.offsets[STRIDE * i], StandardCharsets.UTF_8);
     }
 
     @Override
     public String header(String name) {
         Index idx = index();
+        byte[] data = readArray();
+        int base = arrayBase(data);
         for (int i = 0; i < idx.count; i++) {
-            if (nameEquals(idx.offsets[STRIDE * i], idx.offsets[STRIDE * i + 1], name)) {
-                return value(idx, i);
+            if (nameEquals(data, base + idx.offsets[STRIDE * i], base + idx.offsets[STRIDE * i + 1], name)) {
+                return value(data, base, idx, i);
             }
         }
         return null;
@@ -194,13 +193,15 @@ final class PlainEslEvent implements EslEvent {
     @Override
     public List<String> headerValues(String name) {
         Index idx = index();
+        byte[] data = readArray();
+        int base = arrayBase(data);
         List<String> values = null;
         for (int i = 0; i < idx.count; i++) {
-            if (nameEquals(idx.offsets[STRIDE * i], idx.offsets[STRIDE * i + 1], name)) {
+            if (nameEquals(data, base + idx.offsets[STRIDE * i], base + idx.offsets[STRIDE * i + 1], name)) {
                 if (values == null) {
                     values = new ArrayList<>(2);
                 }
-                values.add(value(idx, i));
+                values.add(value(data, base, idx, i));
             }
         }
         return values == null ? List.of() : Collections.unmodifiableList(values);
@@ -210,9 +211,11 @@ final class PlainEslEvent implements EslEvent {
     public synchronized Map<String, String> headers() {
         if (headerMap == null) {
             Index idx = index();
+            byte[] data = readArray();
+            int base = arrayBase(data);
             Map<String, String> map = new LinkedHashMap<>(idx.count * 2);
             for (int i = 0; i < idx.count; i++) {
-                map.putIfAbsent(name(idx, i), value(idx, i));
+                map.putIfAbsent(name(data, base, idx, i), value(data, base, idx, i));
             }
             headerMap = Collections.unmodifiableMap(map);
         }
@@ -222,18 +225,15 @@ final class PlainEslEvent implements EslEvent {
     @Override
     public String body() {
         Index idx = index();
-        return idx.bodyEnd > idx.bodyStart
-                ? new String(data, idx.bodyStart, idx.bodyEnd - idx.bodyStart, StandardCharsets.UTF_8)
-                : "";
+        if (idx.bodyEnd == idx.bodyStart) {
+            return "";
+        }
+        byte[] data = readArray();
+        return new String(data, arrayBase(data) + idx.bodyStart, idx.bodyEnd - idx.bodyStart, StandardCharsets.UTF_8);
     }
 
     @Override
     public EventFormat format() {
         return EventFormat.PLAIN;
-    }
-
-    @Override
-    public String toString() {
-        return EslEvents.describe(this);
     }
 }

@@ -1,5 +1,7 @@
-package io.camelfreeswitch.esl;
+package io.camelfreeswitch.esl.internal;
 
+import io.camelfreeswitch.esl.EslEvent;
+import io.camelfreeswitch.esl.EventFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

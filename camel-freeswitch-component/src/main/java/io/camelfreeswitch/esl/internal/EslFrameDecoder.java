@@ -1,5 +1,7 @@
-package io.camelfreeswitch.esl;
+package io.camelfreeswitch.esl.internal;
 
+import io.camelfreeswitch.esl.EslDecoderException;
+import io.camelfreeswitch.esl.EslFrameTooLargeException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -16,6 +18,11 @@ import java.util.List;
  * {@code Content-Length} above {@code maxBodyBytes} raises {@link EslFrameTooLargeException}; any other framing
  * error raises {@link EslDecoderException}. After either, the decoder discards everything that follows, fires the
  * exception and closes the channel. Not sharable: one per channel.
+ *
+ * <p>A decoder made to borrow event bodies hands each event frame's body on as a retained slice of the read buffer
+ * rather than a copy: the frame, then the event made from it, owns that slice until released (see
+ * {@link WireEslEvent}). Other frames (replies, notices) are always copied: they are read on other threads, long
+ * after the read. The default copies everything, so frames need no release.
  */
 public final class EslFrameDecoder extends ByteToMessageDecoder {
     /** FreeSWITCH 1.11.2+ caps bodies at 16 MiB too. */
@@ -30,6 +37,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
 
     private final int maxHeaderBlockBytes;
     private final int maxBodyBytes;
+    private final boolean borrowEventBodies;
 
     private String[] headers = new String[4];
     private int headerCount;
@@ -43,11 +51,16 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
     }
 
     public EslFrameDecoder(int maxHeaderBlockBytes, int maxBodyBytes) {
+        this(maxHeaderBlockBytes, maxBodyBytes, false);
+    }
+
+    public EslFrameDecoder(int maxHeaderBlockBytes, int maxBodyBytes, boolean borrowEventBodies) {
         if (maxHeaderBlockBytes <= 0 || maxBodyBytes < 0) {
             throw new IllegalArgumentException("maxHeaderBlockBytes must be > 0 and maxBodyBytes >= 0");
         }
         this.maxHeaderBlockBytes = maxHeaderBlockBytes;
         this.maxBodyBytes = maxBodyBytes;
+        this.borrowEventBodies = borrowEventBodies;
     }
 
     @Override
@@ -66,11 +79,15 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
                     if (in.readableBytes() < contentLength) {
                         return;
                     }
-                    byte[] body = new byte[contentLength];
-                    in.readBytes(body);
-                    out.add(finishFrame(body));
+                    if (borrowEventBodies && isEventFrame()) {
+                        out.add(finishFrame(in.readRetainedSlice(contentLength)));
+                    } else {
+                        byte[] body = new byte[contentLength];
+                        in.readBytes(body);
+                        out.add(finishFrame(body));
+                    }
                 } else {
-                    out.add(finishFrame(null));
+                    out.add(finishFrame((byte[]) null));
                 }
             }
         } catch (EslDecoderException e) {
@@ -184,14 +201,34 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         return true;
     }
 
+    private boolean isEventFrame() {
+        for (int i = 0; i < headerCount; i++) {
+            if (headers[2 * i] == HeaderNames.CONTENT_TYPE) {
+                String type = headers[2 * i + 1];
+                return type == HeaderNames.EVENT_PLAIN || type == HeaderNames.EVENT_JSON;
+            }
+        }
+        return false;
+    }
+
     private EslMessage finishFrame(byte[] body) {
         EslMessage message = new EslMessage(headers, headerCount, body);
+        reset();
+        return message;
+    }
+
+    private EslMessage finishFrame(ByteBuf borrowedBody) {
+        EslMessage message = new EslMessage(headers, headerCount, borrowedBody);
+        reset();
+        return message;
+    }
+
+    private void reset() {
         headers = new String[4];
         headerCount = 0;
         headerBlockBytes = 0;
         contentLength = -1;
         readingBody = false;
-        return message;
     }
 
     private EslFrameTooLargeException tooLargeHeaderBlock() {

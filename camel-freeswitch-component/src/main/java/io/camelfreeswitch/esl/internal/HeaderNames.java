@@ -1,4 +1,4 @@
-package io.camelfreeswitch.esl;
+package io.camelfreeswitch.esl.internal;
 
 import io.netty.buffer.ByteBuf;
 
@@ -13,10 +13,12 @@ final class HeaderNames {
     static final String CONTENT_TYPE = "Content-Type";
     static final String REPLY_TEXT = "Reply-Text";
     static final String JOB_UUID = "Job-UUID";
+    static final String EVENT_PLAIN = "text/event-plain";
+    static final String EVENT_JSON = "text/event-json";
 
     private static final String[] NAMES = {CONTENT_LENGTH, CONTENT_TYPE, REPLY_TEXT, JOB_UUID};
     private static final byte[][] NAME_BYTES = bytes(NAMES);
-    private static final String[] VALUES = {"text/event-plain", "text/event-json", "text/event-xml", "command/reply",
+    private static final String[] VALUES = {EVENT_PLAIN, EVENT_JSON, "text/event-xml", "command/reply",
             "api/response", "auth/request", "text/disconnect-notice", "log/data", "+OK", "+OK accepted"};
     private static final byte[][] VALUE_BYTES = bytes(VALUES);
 

@@ -1,4 +1,10 @@
-package io.camelfreeswitch.esl;
+package io.camelfreeswitch.esl.internal;
+
+import io.camelfreeswitch.esl.EslEvent;
+import io.camelfreeswitch.esl.EventFormat;
+import io.camelfreeswitch.esl.EslDecoderException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,20 +21,42 @@ public final class EslEvents {
     }
 
     /**
-     * The event carried by an event frame. Plain events are decoded lazily; JSON is parsed at once, so a malformed
-     * body raises {@link EslDecoderException} here.
+     * The event carried by an event frame. Plain events are decoded lazily; JSON is validated at once, so a malformed
+     * body raises {@link EslDecoderException} here. A borrowed body passes to the event, which must then be
+     * {@linkplain #release released} or {@linkplain #keep kept} (see {@link WireEslEvent}); on failure this method
+     * releases it.
      *
      * @throws EslDecoderException when the frame is not an event frame or its body cannot be read
      */
     public static EslEvent fromMessage(EslMessage message) {
         String type = message.contentType();
-        if (EventFormat.PLAIN.contentType().equals(type)) {
-            return new PlainEslEvent(message.body());
+        boolean plain = EventFormat.PLAIN.contentType().equals(type);
+        if (!plain && !EventFormat.JSON.contentType().equals(type)) {
+            throw new EslDecoderException("unsupported event Content-Type: " + type);
         }
-        if (EventFormat.JSON.contentType().equals(type)) {
-            return new JsonEslEvent(message.body());
+        boolean borrowed = message.isBorrowing();
+        ByteBuf body = message.takeBody();
+        try {
+            return plain ? new PlainEslEvent(body, borrowed) : new JsonEslEvent(body, borrowed);
+        } catch (RuntimeException e) {
+            body.release();
+            throw e;
         }
-        throw new EslDecoderException("unsupported event Content-Type: " + type);
+    }
+
+    /** Makes an event safe to hold past its dispatch (see {@link WireEslEvent#keep()}); returns it. */
+    public static EslEvent keep(EslEvent event) {
+        if (event instanceof WireEslEvent wire) {
+            wire.keep();
+        }
+        return event;
+    }
+
+    /** Ends the dispatch of an event: gives a borrowed read buffer back (see {@link WireEslEvent#release()}). */
+    public static void release(EslEvent event) {
+        if (event instanceof WireEslEvent wire) {
+            wire.release();
+        }
     }
 
     /**
@@ -47,18 +75,7 @@ public final class EslEvents {
 
     /** An event built from plain-format body bytes ({@code Name: url-encoded value} lines). */
     public static EslEvent parsePlain(byte[] body) {
-        return new PlainEslEvent(body);
-    }
-
-    static long parseSequence(String value) {
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return new PlainEslEvent(Unpooled.wrappedBuffer(body), false);
     }
 
     static String describe(EslEvent event) {

@@ -1,4 +1,4 @@
-package io.camelfreeswitch.esl;
+package io.camelfreeswitch.esl.internal;
 
 import java.nio.charset.StandardCharsets;
 
