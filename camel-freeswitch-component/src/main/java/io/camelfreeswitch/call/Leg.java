@@ -1,6 +1,7 @@
 package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.call.balancer.Lease;
+import io.camelfreeswitch.call.balancer.LeaseEnd;
 import io.camelfreeswitch.esl.CommandRejectedException;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.EslConnection;
@@ -111,7 +112,7 @@ final class Leg {
             return; // hung up by us already; the kill is on its way
         }
         if (engine.request().leaseScope() == LeaseScope.RINGING) {
-            releaseLease();
+            releaseLease(LeaseEnd.FREED);
         }
         engine.legAnswered(this);
         if (isReady()) {
@@ -152,7 +153,7 @@ final class Leg {
             decide(HangupCauses.outcomeOf(cause, answered), cause);
             engine.legEnded(this);
         } else if (outcome == LegOutcome.ANSWERED) {
-            releaseLease(); // the winner's call is over (LeaseScope.CALL)
+            releaseLease(LeaseEnd.CALL_ENDED); // the winner's call is over (LeaseScope.CALL)
         }
         engine.legSettled(this);
     }
@@ -175,8 +176,10 @@ final class Leg {
     void handOut() {
         decide(LegOutcome.ANSWERED, null);
         if (lease != null && !leaseReleased) {
-            if (engine.request().leaseScope() != LeaseScope.CALL || channel.isHungUp()) {
-                releaseLease();
+            if (engine.request().leaseScope() != LeaseScope.CALL) {
+                releaseLease(LeaseEnd.FREED);
+            } else if (channel.isHungUp()) {
+                releaseLease(LeaseEnd.CALL_ENDED);
             } else {
                 engine.releaseWhenCallEnds(this);
             }
@@ -190,7 +193,8 @@ final class Leg {
         LegResult ended = result();
         RingGroup.notifyListeners(engine.request(), listener -> listener.legEnded(engine.request(), ended));
         if (newOutcome != LegOutcome.ANSWERED) {
-            releaseLease();
+            // rung and not answered (our ring timer, FreeSWITCH's, or the group's time running out): it may rest
+            releaseLease(newOutcome == LegOutcome.NO_ANSWER ? LeaseEnd.NOT_ANSWERED : LeaseEnd.FREED);
         }
     }
 
@@ -262,10 +266,10 @@ final class Leg {
                 TimeUnit.NANOSECONDS);
     }
 
-    void releaseLease() {
+    void releaseLease(LeaseEnd end) {
         if (lease != null && !leaseReleased) {
             leaseReleased = true;
-            lease.release();
+            lease.release(end);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.camelfreeswitch.call;
 
+import io.camelfreeswitch.call.balancer.CapacityRules;
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 
 import java.time.Duration;
@@ -24,6 +25,7 @@ public final class RingGroupRequest {
     private final Map<String, String> variables;
     private final LoadBalancer balancer;
     private final LeaseScope leaseScope;
+    private final CapacityRules capacity;
     private final String callerUuid;
     private final RingGroupListener listener;
 
@@ -35,6 +37,7 @@ public final class RingGroupRequest {
         this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(b.variables));
         this.balancer = b.balancer;
         this.leaseScope = b.leaseScope;
+        this.capacity = b.capacity;
         this.callerUuid = b.callerUuid;
         this.listener = b.listener;
     }
@@ -78,6 +81,11 @@ public final class RingGroupRequest {
         return leaseScope;
     }
 
+    /** BALANCING: who may be offered a call (maxCalls, wrapUpTime, noAnswerDelay); unlimited by default. */
+    public CapacityRules capacity() {
+        return capacity;
+    }
+
     /** The caller's channel: if it hangs up while the group rings, every leg is cancelled. May be {@code null}. */
     public String callerUuid() {
         return callerUuid;
@@ -96,6 +104,7 @@ public final class RingGroupRequest {
         private final Map<String, String> variables = new LinkedHashMap<>();
         private LoadBalancer balancer;
         private LeaseScope leaseScope = LeaseScope.CALL;
+        private CapacityRules capacity = CapacityRules.UNLIMITED;
         private String callerUuid;
         private RingGroupListener listener;
 
@@ -140,6 +149,12 @@ public final class RingGroupRequest {
             return this;
         }
 
+        /** BALANCING: the capacity rules the balancer applies to this group's destinations. */
+        public Builder capacity(CapacityRules capacity) {
+            this.capacity = capacity == null ? CapacityRules.UNLIMITED : capacity;
+            return this;
+        }
+
         public Builder callerUuid(String callerUuid) {
             this.callerUuid = callerUuid;
             return this;
@@ -153,7 +168,7 @@ public final class RingGroupRequest {
 
         /**
          * @throws IllegalArgumentException when the group is empty, a timeout is not positive, BALANCING has no
-         *                                  balancer, a destination or variable cannot be written safely, or a
+         *                                  balancer, wrapUpTime is set without leaseScope CALL, a destination or variable cannot be written safely, or a
          *                                  variable is one of FreeSWITCH's ring timers ({@code originate_timeout},
          *                                  {@code leg_timeout}, {@code call_timeout}), which only the group sets
          */
@@ -169,6 +184,10 @@ public final class RingGroupRequest {
             }
             if (mode == RingMode.BALANCING && balancer == null) {
                 throw new IllegalArgumentException("BALANCING mode requires a LoadBalancer, but none was given");
+            }
+            if (capacity.hasWrapUp() && leaseScope != LeaseScope.CALL) {
+                throw new IllegalArgumentException("wrapUpTime starts when a destination's call ends, which only"
+                        + " leaseScope CALL follows; with RINGING the call's end is not watched");
             }
             DialString.validateDestinations(destinations);
             DialString.validateVariables(variables);

@@ -422,4 +422,46 @@ public class FreeSwitchConfiguration implements Cloneable {
     public void setHangupOnCompletion(boolean hangupOnCompletion) {
         this.hangupOnCompletion = hangupOnCompletion;
     }
+
+    // ===== ringGroup BALANCING: agent capacity (fields, getters and setters kept together in this block) =====
+
+    @UriParam(label = "producer", description = "ringGroup BALANCING: calls a destination may be on at once; a"
+            + " destination already on that many (counted by the balancer, across groups and instances) is skipped,"
+            + " not rung. 0 means no limit. The header CamelFreeSwitchDestinationCapacity overrides it per"
+            + " destination.")
+    private int maxCalls;
+    @UriParam(label = "producer", javaType = "java.time.Duration", description = "ringGroup BALANCING: after a"
+            + " destination's answered call ends, how long it is not offered another (wrap-up); needs loadScope"
+            + " CALL. 0 means none. The header CamelFreeSwitchDestinationCapacity overrides it per destination.")
+    private long wrapUpTime;
+    @UriParam(label = "producer", javaType = "java.time.Duration", description = "ringGroup BALANCING: after a"
+            + " destination was rung and did not answer, how long it is not offered again. 0 means none. The header"
+            + " CamelFreeSwitchDestinationCapacity overrides it per destination.")
+    private long noAnswerDelay;
+
+    public int getMaxCalls() {
+        return maxCalls;
+    }
+
+    public void setMaxCalls(int maxCalls) {
+        this.maxCalls = maxCalls;
+    }
+
+    public long getWrapUpTime() {
+        return wrapUpTime;
+    }
+
+    public void setWrapUpTime(long wrapUpTime) {
+        this.wrapUpTime = wrapUpTime;
+    }
+
+    public long getNoAnswerDelay() {
+        return noAnswerDelay;
+    }
+
+    public void setNoAnswerDelay(long noAnswerDelay) {
+        this.noAnswerDelay = noAnswerDelay;
+    }
+
+    // ===== end of ringGroup BALANCING capacity =====
 }

@@ -97,6 +97,12 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
 
     @Override
     public CompletableFuture<Optional<Lease>> acquire(List<String> candidates) {
+        return acquire(candidates, CapacityRules.UNLIMITED);
+    }
+
+    @Override
+    public CompletableFuture<Optional<Lease>> acquire(List<String> candidates, CapacityRules rules) {
+        Objects.requireNonNull(rules, "rules");
         if (LoadBalancer.requireCandidates(candidates).isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
@@ -104,15 +110,28 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("this RedisLoadBalancer is closed"));
         }
         List<String> snapshot = List.copyOf(candidates);
-        String[] keys = snapshot.stream().map(this::key).toArray(String[]::new);
+        int count = snapshot.size();
+        String[] keys = new String[2 * count];
+        String[] args = new String[2 + count];
         String leaseId = UUID.randomUUID().toString();
+        args[0] = leaseId;
+        args[1] = Long.toString(leaseTtl.toMillis());
+        for (int i = 0; i < count; i++) {
+            keys[i] = key(snapshot.get(i));
+            keys[count + i] = restKey(snapshot.get(i));
+            args[2 + i] = Integer.toString(rules.of(snapshot.get(i)).maxCalls());
+        }
         CompletableFuture<Long> chosen = redis.commands().thenCompose(commands ->
-                RedisLeaseScripts.ACQUIRE.run(commands, keys, leaseId, Long.toString(leaseTtl.toMillis())));
+                RedisLeaseScripts.ACQUIRE.run(commands, keys, args));
         return chosen.handle((position, failure) -> {
             if (failure == null) {
                 recovered();
+                if (position == 0) {
+                    return CompletableFuture.completedFuture(Optional.<Lease>empty()); // every candidate unavailable
+                }
                 int index = position.intValue() - 1;
-                RedisLease lease = new RedisLease(this, snapshot.get(index), keys[index], leaseId);
+                String destination = snapshot.get(index);
+                RedisLease lease = new RedisLease(this, destination, keys[index], leaseId, rules.of(destination));
                 held.add(lease);
                 return CompletableFuture.completedFuture(Optional.<Lease>of(lease));
             }
@@ -147,6 +166,11 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         return "{" + keyPrefix + "}:lease:" + destination;
     }
 
+    /** The Redis key that exists (and expires by itself) while {@code destination} rests after a call or no answer. */
+    public String restKey(String destination) {
+        return "{" + keyPrefix + "}:rest:" + destination;
+    }
+
     /** Stops renewing; closes the Redis client only if this balancer created it. Idempotent. */
     @Override
     public void close() {
@@ -158,12 +182,15 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         redis.close();
     }
 
-    CompletableFuture<Void> release(RedisLease lease) {
+    CompletableFuture<Void> release(RedisLease lease, Duration rest) {
         CompletableFuture<Long> removed;
         synchronized (sending) {
             held.remove(lease);
-            removed = redis.commands().thenCompose(commands ->
-                    commands.zrem(lease.key(), lease.id()).toCompletableFuture());
+            removed = redis.commands().thenCompose(commands -> rest.toMillis() == 0
+                    ? commands.zrem(lease.key(), lease.id()).toCompletableFuture()
+                    : RedisLeaseScripts.RELEASE_AND_REST.run(commands,
+                            new String[] {lease.key(), restKey(lease.destination())},
+                            lease.id(), Long.toString(rest.toMillis())));
         }
         return removed.handle((count, failure) -> failure == null
                         ? CompletableFuture.<Void>completedFuture(null)
@@ -264,6 +291,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
     /** Options of a {@link RedisLoadBalancer}. Give exactly one of a Redis URI or a connection. */
     public static final class Builder {
         private RedisURI redisUri;
+        private List<RedisURI> clusterSeeds;
         private RedisClusterAsyncCommands<String, String> commands;
         private String connectionDescription;
         private String keyPrefix = "camel-freeswitch";
@@ -275,13 +303,25 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         private Builder() {
         }
 
-        /** The balancer creates (and on close shuts down) its own client for this URI, e.g. {@code redis://host:6379}. */
+        /**
+         * The balancer creates (and on close shuts down) its own client for this URI: {@code redis://host:6379}
+         * (or {@code rediss://}, {@code redis-sentinel://}) for one server; {@code redis-cluster://host1:port1,
+         * host2:port2} (or {@code rediss-cluster://}) for Redis Cluster through Lettuce's cluster client, the hosts
+         * being seeds from which it learns the topology.
+         */
         public Builder redisUri(String uri) {
-            return redisUri(RedisURI.create(Objects.requireNonNull(uri, "redisUri")));
+            Objects.requireNonNull(uri, "redisUri");
+            if (RedisClusterUri.isCluster(uri)) {
+                this.clusterSeeds = RedisClusterUri.seeds(uri);
+                this.redisUri = null;
+                return this;
+            }
+            return redisUri(RedisURI.create(uri));
         }
 
         public Builder redisUri(RedisURI uri) {
             this.redisUri = Objects.requireNonNull(uri, "redisUri");
+            this.clusterSeeds = null;
             return this;
         }
 
@@ -335,7 +375,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         }
 
         public RedisLoadBalancer build() {
-            if ((redisUri == null) == (commands == null)) {
+            if ((redisUri == null && clusterSeeds == null) == (commands == null)) {
                 throw new IllegalStateException("give exactly one of redisUri(...) or connection(...)");
             }
             if (renewalPeriod.compareTo(leaseTtl) >= 0) {
@@ -346,6 +386,9 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         }
 
         private RedisConnector connector() {
+            if (clusterSeeds != null) {
+                return RedisConnector.ownedCluster(clusterSeeds, commandTimeout);
+            }
             return redisUri != null
                     ? RedisConnector.owned(redisUri, commandTimeout)
                     : RedisConnector.supplied(commands, connectionDescription);
