@@ -155,7 +155,7 @@ abstract sealed class RedisConnector implements AutoCloseable {
     /**
      * A Redis Cluster client: commands go to the master of their slot (all of a balancer's keys share one slot).
      * The topology is refreshed when a node reports MOVED/ASK or cannot be reached, and periodically, so a failover is
-     * followed without a restart; while the slot's master is down, commands fail fast like on a standalone server.
+     * followed without a restart; while the slot's master is down, commands fail after at most commandTimeout.
      */
     private static final class OwnedCluster extends RedisConnector {
         private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
@@ -170,7 +170,9 @@ abstract sealed class RedisConnector implements AutoCloseable {
             this.client = RedisClusterClient.create(this.seeds);
             client.setOptions(ClusterClientOptions.builder()
                     .autoReconnect(true)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    // the connection to a slot's master is opened on its first command, so rejecting commands while
+                    // disconnected would reject that first command too: they wait instead, at most commandTimeout
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
                     .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                     .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).build())
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
@@ -189,7 +191,10 @@ abstract sealed class RedisConnector implements AutoCloseable {
                 }
                 CompletableFuture<StatefulRedisClusterConnection<String, String>> attempt = new CompletableFuture<>();
                 if (connection.compareAndSet(current, attempt)) {
-                    client.connectAsync(StringCodec.UTF8).whenComplete((connected, failure) -> {
+                    // the asynchronous connect needs the topology first, and reading it must not block either
+                    client.refreshPartitionsAsync().toCompletableFuture()
+                            .thenCompose(topology -> client.connectAsync(StringCodec.UTF8))
+                            .whenComplete((connected, failure) -> {
                         if (failure != null) {
                             attempt.completeExceptionally(failure);
                         } else {
