@@ -86,8 +86,10 @@ public final class TestRedisCluster implements AutoCloseable {
         nodes.get(index).stop();
     }
 
-    public int port(int index) {
-        return nodes.get(index).port;
+    /** Starts a killed master again on its port, empty, and waits until the cluster is whole again. */
+    public void revive(int index) {
+        nodes.get(index).start();
+        awaitReady();
     }
 
     @Override
@@ -162,7 +164,9 @@ public final class TestRedisCluster implements AutoCloseable {
 
         synchronized void start() {
             try {
-                server.start();
+                if (!server.isActive()) {
+                    server.start(); // its nodes-<port>.conf makes it rejoin the cluster with its slots
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start a Redis Cluster node on port " + port, e);
             }
