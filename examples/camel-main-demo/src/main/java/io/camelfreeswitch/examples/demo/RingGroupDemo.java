@@ -171,6 +171,7 @@ public final class RingGroupDemo {
             printer.scenario(number++, scenario, result);
         }
         burst(template);
+        new CapacityScenario(template, balancer, printer).run(settings.burst());
     }
 
     private void burst(ProducerTemplate template) throws Exception {
