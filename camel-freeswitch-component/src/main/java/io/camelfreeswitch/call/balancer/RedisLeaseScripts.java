@@ -1,6 +1,9 @@
 package io.camelfreeswitch.call.balancer;
 
 import io.lettuce.core.ScriptOutputType;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The Lua scripts behind {@link RedisLoadBalancer}. Each destination has one sorted set of lease ids scored by the
@@ -86,4 +89,26 @@ final class RedisLeaseScripts {
             local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
             return redis.call('ZCOUNT', KEYS[1], '(' .. now, '+inf')
             """, ScriptOutputType.INTEGER);
+
+    /** The KEYS of {@link #ACQUIRE}: every candidate's lease set, then every candidate's rest key. */
+    static String[] acquireKeys(List<String> candidates, UnaryOperator<String> leaseKey, UnaryOperator<String> restKey) {
+        int count = candidates.size();
+        String[] keys = new String[2 * count];
+        for (int i = 0; i < count; i++) {
+            keys[i] = leaseKey.apply(candidates.get(i));
+            keys[count + i] = restKey.apply(candidates.get(i));
+        }
+        return keys;
+    }
+
+    /** The ARGV of {@link #ACQUIRE}: the lease id, its TTL, then every candidate's maxCalls. */
+    static String[] acquireArgs(List<String> candidates, CapacityRules rules, String leaseId, Duration ttl) {
+        String[] args = new String[2 + candidates.size()];
+        args[0] = leaseId;
+        args[1] = Long.toString(ttl.toMillis());
+        for (int i = 0; i < candidates.size(); i++) {
+            args[2 + i] = Integer.toString(rules.of(candidates.get(i)).maxCalls());
+        }
+        return args;
+    }
 }

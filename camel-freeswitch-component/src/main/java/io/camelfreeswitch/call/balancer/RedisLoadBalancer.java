@@ -25,17 +25,20 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Data model</h2>
  * Each destination has one sorted set {@code {prefix}:lease:<destination>} whose members are lease ids scored by the
- * lease's expiry (milliseconds of the Redis server's clock). The load of a destination is the number of its leases
- * whose expiry is still in the future. Every key starts with the hash tag {@code {prefix}}, so all keys live in one
- * slot and the scripts work on Redis Cluster.
+ * lease's expiry (milliseconds of the Redis server's clock), and, while it rests after a call or after not answering
+ * ({@link CapacityRules}), a key {@code {prefix}:rest:<destination>} that expires when the rest ends. The load of a
+ * destination is the number of its leases whose expiry is still in the future. Every key starts with the hash tag
+ * {@code {prefix}}, so all keys live in one slot and every script works on Redis Cluster ({@code redis-cluster://}).
  * <ul>
  *   <li>{@link #acquire} is one round trip: a Lua script (EVALSHA; EVAL once after a NOSCRIPT) prunes the candidates'
- *       expired leases, picks the least loaded (ties: group order) and records the new lease on it.</li>
+ *       expired leases, skips those resting or at their {@code maxCalls}, picks the least loaded (ties: group order)
+ *       and records the new lease on it.</li>
  *   <li>While a lease is held, a background task renews every held lease of this instance in one script call each
  *       {@code renewalPeriod}, pushing its expiry to now + {@code leaseTtl}. If this instance crashes or loses Redis,
  *       its leases stop counting within {@code leaseTtl} without anyone cleaning up.</li>
- *   <li>{@link Lease#release()} stops the renewal and removes the lease (one ZREM). If Redis cannot be reached then,
- *       the release fails with {@link BalancerUnavailableException} and the lease expires within its TTL.</li>
+ *   <li>{@link Lease#release()} stops the renewal and removes the lease (one ZREM; with a rest, one script that also
+ *       sets the rest key). If Redis cannot be reached then, the release fails with
+ *       {@link BalancerUnavailableException} and the lease expires within its TTL.</li>
  * </ul>
  *
  * <h2>When Redis is unavailable</h2>
@@ -110,17 +113,9 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("this RedisLoadBalancer is closed"));
         }
         List<String> snapshot = List.copyOf(candidates);
-        int count = snapshot.size();
-        String[] keys = new String[2 * count];
-        String[] args = new String[2 + count];
+        String[] keys = RedisLeaseScripts.acquireKeys(snapshot, this::key, this::restKey);
         String leaseId = UUID.randomUUID().toString();
-        args[0] = leaseId;
-        args[1] = Long.toString(leaseTtl.toMillis());
-        for (int i = 0; i < count; i++) {
-            keys[i] = key(snapshot.get(i));
-            keys[count + i] = restKey(snapshot.get(i));
-            args[2 + i] = Integer.toString(rules.of(snapshot.get(i)).maxCalls());
-        }
+        String[] args = RedisLeaseScripts.acquireArgs(snapshot, rules, leaseId, leaseTtl);
         CompletableFuture<Long> chosen = redis.commands().thenCompose(commands ->
                 RedisLeaseScripts.ACQUIRE.run(commands, keys, args));
         return chosen.handle((position, failure) -> {
@@ -304,10 +299,8 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         }
 
         /**
-         * The balancer creates (and on close shuts down) its own client for this URI: {@code redis://host:6379}
-         * (or {@code rediss://}, {@code redis-sentinel://}) for one server; {@code redis-cluster://host1:port1,
-         * host2:port2} (or {@code rediss-cluster://}) for Redis Cluster through Lettuce's cluster client, the hosts
-         * being seeds from which it learns the topology.
+         * The balancer creates (and on close shuts down) its own client for this URI: {@code redis://host:6379} for
+         * one server, or the Redis Cluster form of {@link RedisClusterUri} ({@code redis-cluster://h1:6379,h2:6379}).
          */
         public Builder redisUri(String uri) {
             Objects.requireNonNull(uri, "redisUri");
