@@ -55,7 +55,8 @@ public record DestinationCapacity(int maxCalls, Duration wrapUpTime, Duration no
             }
             int equals = part.indexOf('=');
             if (equals < 0) {
-                throw new IllegalArgumentException("expected name=value in '" + text + "', e.g. maxCalls=1,wrapUpTime=10s");
+                throw new IllegalArgumentException(
+                        "expected name=value in '" + text + "', e.g. maxCalls=1,wrapUpTime=10s");
             }
             String name = part.substring(0, equals).strip();
             String value = part.substring(equals + 1).strip();
@@ -76,7 +77,8 @@ public record DestinationCapacity(int maxCalls, Duration wrapUpTime, Duration no
             return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2).strip()));
         }
         if (text.endsWith("s")) {
-            return Duration.ofMillis(Math.round(Double.parseDouble(text.substring(0, text.length() - 1).strip()) * 1000));
+            double seconds = Double.parseDouble(text.substring(0, text.length() - 1).strip());
+            return Duration.ofMillis(Math.round(seconds * 1000));
         }
         if (text.endsWith("m")) {
             return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1).strip()) * 60);

@@ -166,7 +166,9 @@ abstract sealed class RedisConnector implements AutoCloseable {
                 new AtomicReference<>();
 
         OwnedCluster(List<RedisURI> seeds, Duration commandTimeout) {
-            this.seeds = seeds.stream().map(seed -> RedisURI.builder(seed).withTimeout(commandTimeout).build()).toList();
+            this.seeds = seeds.stream()
+                    .map(seed -> RedisURI.builder(seed).withTimeout(commandTimeout).build())
+                    .toList();
             this.client = RedisClusterClient.create(this.seeds);
             client.setOptions(ClusterClientOptions.builder()
                     .autoReconnect(true)

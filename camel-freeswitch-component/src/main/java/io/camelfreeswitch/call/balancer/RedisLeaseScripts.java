@@ -91,7 +91,8 @@ final class RedisLeaseScripts {
             """, ScriptOutputType.INTEGER);
 
     /** The KEYS of {@link #ACQUIRE}: every candidate's lease set, then every candidate's rest key. */
-    static String[] acquireKeys(List<String> candidates, UnaryOperator<String> leaseKey, UnaryOperator<String> restKey) {
+    static String[] acquireKeys(List<String> candidates, UnaryOperator<String> leaseKey,
+                                UnaryOperator<String> restKey) {
         int count = candidates.size();
         String[] keys = new String[2 * count];
         for (int i = 0; i < count; i++) {

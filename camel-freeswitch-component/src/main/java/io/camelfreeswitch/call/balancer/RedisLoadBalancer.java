@@ -300,7 +300,8 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
 
         /**
          * The balancer creates (and on close shuts down) its own client for this URI: {@code redis://host:6379} for
-         * one server, or the Redis Cluster form of {@link RedisClusterUri} ({@code redis-cluster://h1:6379,h2:6379}).
+         * one server; {@code redis-cluster://h1:6379,h2:6379} (seeds; {@code rediss-cluster://} with TLS) for Redis
+         * Cluster.
          */
         public Builder redisUri(String uri) {
             Objects.requireNonNull(uri, "redisUri");
