@@ -85,6 +85,8 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "loadscope":
         case "loadScope": getOrCreateConfiguration(target).setLoadScope(property(camelContext, io.camelfreeswitch.call.LeaseScope.class, value)); return true;
+        case "maxcalls":
+        case "maxCalls": getOrCreateConfiguration(target).setMaxCalls(property(camelContext, int.class, value)); return true;
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": getOrCreateConfiguration(target).setMaxConcurrentCalls(property(camelContext, int.class, value)); return true;
         case "metricsenabled":
@@ -92,6 +94,8 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "metricsmaxdestinations":
         case "metricsMaxDestinations": target.setMetricsMaxDestinations(property(camelContext, int.class, value)); return true;
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, io.camelfreeswitch.call.RingMode.class, value)); return true;
+        case "noanswerdelay":
+        case "noAnswerDelay": getOrCreateConfiguration(target).setNoAnswerDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
         case "reconnectinitialdelay":
@@ -106,6 +110,8 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "totalTimeout": getOrCreateConfiguration(target).setTotalTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "variables": getOrCreateConfiguration(target).setVariables(property(camelContext, java.util.Map.class, value)); return true;
+        case "wrapuptime":
+        case "wrapUpTime": getOrCreateConfiguration(target).setWrapUpTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -173,6 +179,8 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "loadscope":
         case "loadScope": return io.camelfreeswitch.call.LeaseScope.class;
+        case "maxcalls":
+        case "maxCalls": return int.class;
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": return int.class;
         case "metricsenabled":
@@ -180,6 +188,8 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "metricsmaxdestinations":
         case "metricsMaxDestinations": return int.class;
         case "mode": return io.camelfreeswitch.call.RingMode.class;
+        case "noanswerdelay":
+        case "noAnswerDelay": return long.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
         case "reconnectinitialdelay":
@@ -194,6 +204,8 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "totalTimeout": return long.class;
         case "username": return java.lang.String.class;
         case "variables": return java.util.Map.class;
+        case "wrapuptime":
+        case "wrapUpTime": return long.class;
         default: return null;
         }
     }
@@ -257,6 +269,8 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "loadscope":
         case "loadScope": return getOrCreateConfiguration(target).getLoadScope();
+        case "maxcalls":
+        case "maxCalls": return getOrCreateConfiguration(target).getMaxCalls();
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": return getOrCreateConfiguration(target).getMaxConcurrentCalls();
         case "metricsenabled":
@@ -264,6 +278,8 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "metricsmaxdestinations":
         case "metricsMaxDestinations": return target.getMetricsMaxDestinations();
         case "mode": return getOrCreateConfiguration(target).getMode();
+        case "noanswerdelay":
+        case "noAnswerDelay": return getOrCreateConfiguration(target).getNoAnswerDelay();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "port": return getOrCreateConfiguration(target).getPort();
         case "reconnectinitialdelay":
@@ -278,6 +294,8 @@ public class FreeSwitchComponentConfigurer extends PropertyConfigurerSupport imp
         case "totalTimeout": return getOrCreateConfiguration(target).getTotalTimeout();
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "variables": return getOrCreateConfiguration(target).getVariables();
+        case "wrapuptime":
+        case "wrapUpTime": return getOrCreateConfiguration(target).getWrapUpTime();
         default: return null;
         }
     }

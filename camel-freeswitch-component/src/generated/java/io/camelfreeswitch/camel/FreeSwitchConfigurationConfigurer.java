@@ -67,9 +67,13 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "loadscope":
         case "loadScope": target.setLoadScope(property(camelContext, io.camelfreeswitch.call.LeaseScope.class, value)); return true;
+        case "maxcalls":
+        case "maxCalls": target.setMaxCalls(property(camelContext, int.class, value)); return true;
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": target.setMaxConcurrentCalls(property(camelContext, int.class, value)); return true;
         case "mode": target.setMode(property(camelContext, io.camelfreeswitch.call.RingMode.class, value)); return true;
+        case "noanswerdelay":
+        case "noAnswerDelay": target.setNoAnswerDelay(property(camelContext, long.class, value)); return true;
         case "password": target.setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.setPort(property(camelContext, int.class, value)); return true;
         case "reconnectinitialdelay":
@@ -84,6 +88,8 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "totalTimeout": target.setTotalTimeout(property(camelContext, long.class, value)); return true;
         case "username": target.setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "variables": target.setVariables(property(camelContext, java.util.Map.class, value)); return true;
+        case "wrapuptime":
+        case "wrapUpTime": target.setWrapUpTime(property(camelContext, long.class, value)); return true;
         default: return false;
         }
     }
@@ -135,9 +141,13 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "host": return java.lang.String.class;
         case "loadscope":
         case "loadScope": return io.camelfreeswitch.call.LeaseScope.class;
+        case "maxcalls":
+        case "maxCalls": return int.class;
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": return int.class;
         case "mode": return io.camelfreeswitch.call.RingMode.class;
+        case "noanswerdelay":
+        case "noAnswerDelay": return long.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
         case "reconnectinitialdelay":
@@ -152,6 +162,8 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "totalTimeout": return long.class;
         case "username": return java.lang.String.class;
         case "variables": return java.util.Map.class;
+        case "wrapuptime":
+        case "wrapUpTime": return long.class;
         default: return null;
         }
     }
@@ -204,9 +216,13 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "host": return target.getHost();
         case "loadscope":
         case "loadScope": return target.getLoadScope();
+        case "maxcalls":
+        case "maxCalls": return target.getMaxCalls();
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": return target.getMaxConcurrentCalls();
         case "mode": return target.getMode();
+        case "noanswerdelay":
+        case "noAnswerDelay": return target.getNoAnswerDelay();
         case "password": return target.getPassword();
         case "port": return target.getPort();
         case "reconnectinitialdelay":
@@ -221,6 +237,8 @@ public class FreeSwitchConfigurationConfigurer extends org.apache.camel.support.
         case "totalTimeout": return target.getTotalTimeout();
         case "username": return target.getUsername();
         case "variables": return target.getVariables();
+        case "wrapuptime":
+        case "wrapUpTime": return target.getWrapUpTime();
         default: return null;
         }
     }

@@ -75,9 +75,13 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "loadscope":
         case "loadScope": target.getConfiguration().setLoadScope(property(camelContext, io.camelfreeswitch.call.LeaseScope.class, value)); return true;
+        case "maxcalls":
+        case "maxCalls": target.getConfiguration().setMaxCalls(property(camelContext, int.class, value)); return true;
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": target.getConfiguration().setMaxConcurrentCalls(property(camelContext, int.class, value)); return true;
         case "mode": target.getConfiguration().setMode(property(camelContext, io.camelfreeswitch.call.RingMode.class, value)); return true;
+        case "noanswerdelay":
+        case "noAnswerDelay": target.getConfiguration().setNoAnswerDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "reconnectinitialdelay":
@@ -92,6 +96,8 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "totalTimeout": target.getConfiguration().setTotalTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "variables": target.getConfiguration().setVariables(property(camelContext, java.util.Map.class, value)); return true;
+        case "wrapuptime":
+        case "wrapUpTime": target.getConfiguration().setWrapUpTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -156,9 +162,13 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return boolean.class;
         case "loadscope":
         case "loadScope": return io.camelfreeswitch.call.LeaseScope.class;
+        case "maxcalls":
+        case "maxCalls": return int.class;
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": return int.class;
         case "mode": return io.camelfreeswitch.call.RingMode.class;
+        case "noanswerdelay":
+        case "noAnswerDelay": return long.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
         case "reconnectinitialdelay":
@@ -173,6 +183,8 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "totalTimeout": return long.class;
         case "username": return java.lang.String.class;
         case "variables": return java.util.Map.class;
+        case "wrapuptime":
+        case "wrapUpTime": return long.class;
         default: return null;
         }
     }
@@ -233,9 +245,13 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "loadscope":
         case "loadScope": return target.getConfiguration().getLoadScope();
+        case "maxcalls":
+        case "maxCalls": return target.getConfiguration().getMaxCalls();
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": return target.getConfiguration().getMaxConcurrentCalls();
         case "mode": return target.getConfiguration().getMode();
+        case "noanswerdelay":
+        case "noAnswerDelay": return target.getConfiguration().getNoAnswerDelay();
         case "password": return target.getConfiguration().getPassword();
         case "port": return target.getConfiguration().getPort();
         case "reconnectinitialdelay":
@@ -250,6 +266,8 @@ public class FreeSwitchEndpointConfigurer extends PropertyConfigurerSupport impl
         case "totalTimeout": return target.getConfiguration().getTotalTimeout();
         case "username": return target.getConfiguration().getUsername();
         case "variables": return target.getConfiguration().getVariables();
+        case "wrapuptime":
+        case "wrapUpTime": return target.getConfiguration().getWrapUpTime();
         default: return null;
         }
     }

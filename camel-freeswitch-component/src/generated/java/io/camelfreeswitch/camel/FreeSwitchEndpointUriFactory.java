@@ -24,7 +24,7 @@ public class FreeSwitchEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(47);
         props.add("allowedPeers");
         props.add("application");
         props.add("applicationArgument");
@@ -56,8 +56,10 @@ public class FreeSwitchEndpointUriFactory extends org.apache.camel.support.compo
         props.add("host");
         props.add("lazyStartProducer");
         props.add("loadScope");
+        props.add("maxCalls");
         props.add("maxConcurrentCalls");
         props.add("mode");
+        props.add("noAnswerDelay");
         props.add("operation");
         props.add("password");
         props.add("port");
@@ -69,6 +71,7 @@ public class FreeSwitchEndpointUriFactory extends org.apache.camel.support.compo
         props.add("totalTimeout");
         props.add("username");
         props.add("variables");
+        props.add("wrapUpTime");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("password");

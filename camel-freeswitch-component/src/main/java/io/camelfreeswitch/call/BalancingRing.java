@@ -1,5 +1,7 @@
 package io.camelfreeswitch.call;
 
+import io.camelfreeswitch.call.balancer.CapacityRules;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +12,10 @@ import java.util.concurrent.CompletableFuture;
  * {@link io.camelfreeswitch.call.balancer.LoadBalancer} for the least-loaded destination not yet tried (ties: group
  * order). The lease counts it as loaded while it rings; it is released when the leg ends unanswered, and for the
  * winner at its answer ({@link LeaseScope#RINGING}) or when its call hangs up ({@link LeaseScope#CALL}).
+ * <p>
+ * With {@link CapacityRules} the balancer skips destinations at their {@code maxCalls} or resting (wrap-up, no-answer
+ * delay). When it finds none before any leg was rung, the group ends {@link RingGroupOutcome#UNAVAILABLE} at once;
+ * after some rang unanswered, the rest being unavailable ends it like running out of destinations.
  */
 final class BalancingRing extends OneAtATimeRing {
 
@@ -24,8 +30,17 @@ final class BalancingRing extends OneAtATimeRing {
         if (untried.isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return engine.balancer().acquire(List.copyOf(untried))
+        return engine.balancer().acquire(List.copyOf(untried), engine.request().capacity())
                 .thenApply(lease -> lease.map(chosen -> new Next(chosen.destination(), chosen)));
+    }
+
+    @Override
+    void nothingToRing(RingEngine engine) {
+        if (!untried.isEmpty() && !engine.anyLegRung()) {
+            engine.finish(RingGroupOutcome.UNAVAILABLE, null);
+        } else {
+            engine.finishExhausted();
+        }
     }
 
     @Override

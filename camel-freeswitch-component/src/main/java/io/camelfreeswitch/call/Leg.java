@@ -1,6 +1,7 @@
 package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.call.balancer.Lease;
+import io.camelfreeswitch.call.balancer.LeaseEnd;
 import io.camelfreeswitch.esl.CommandRejectedException;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.EslConnection;
@@ -115,7 +116,7 @@ final class Leg {
             return; // hung up by us already; the kill is on its way
         }
         if (engine.request().leaseScope() == LeaseScope.RINGING) {
-            releaseLease();
+            releaseLease(LeaseEnd.FREED);
         }
         if (engine.confirmsAnswers()) {
             engine.legAwaitsConfirmation(this);
@@ -161,7 +162,7 @@ final class Leg {
                     : HangupCauses.outcomeOf(cause, answered), cause);
             engine.legEnded(this);
         } else if (outcome == LegOutcome.ANSWERED) {
-            releaseLease(); // the winner's call is over (LeaseScope.CALL)
+            releaseLease(LeaseEnd.CALL_ENDED); // the winner's call is over (LeaseScope.CALL)
         }
         engine.legSettled(this);
     }
@@ -184,8 +185,10 @@ final class Leg {
     void handOut() {
         decide(LegOutcome.ANSWERED, null);
         if (lease != null && !leaseReleased) {
-            if (engine.request().leaseScope() != LeaseScope.CALL || channel.isHungUp()) {
-                releaseLease();
+            if (engine.request().leaseScope() != LeaseScope.CALL) {
+                releaseLease(LeaseEnd.FREED);
+            } else if (channel.isHungUp()) {
+                releaseLease(LeaseEnd.CALL_ENDED);
             } else {
                 engine.releaseWhenCallEnds(this);
             }
@@ -199,7 +202,8 @@ final class Leg {
         LegResult ended = result();
         RingGroup.notifyListeners(engine.request(), listener -> listener.legEnded(engine.request(), ended));
         if (newOutcome != LegOutcome.ANSWERED) {
-            releaseLease();
+            // rung and not answered (our ring timer, FreeSWITCH's, or the group's time running out): it may rest
+            releaseLease(newOutcome == LegOutcome.NO_ANSWER ? LeaseEnd.NOT_ANSWERED : LeaseEnd.FREED);
         }
     }
 
@@ -271,10 +275,10 @@ final class Leg {
         }), Duration.ofSeconds(OriginateTimeout.seconds(upTo())).plus(ORIGINATE_MARGIN));
     }
 
-    void releaseLease() {
+    void releaseLease(LeaseEnd end) {
         if (lease != null && !leaseReleased) {
             leaseReleased = true;
-            lease.release();
+            lease.release(end);
         }
     }
 

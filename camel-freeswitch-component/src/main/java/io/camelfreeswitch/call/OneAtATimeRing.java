@@ -24,6 +24,11 @@ abstract class OneAtATimeRing implements RingStrategy {
      */
     abstract CompletableFuture<Optional<Next>> next(RingEngine engine);
 
+    /** {@link #next} found nobody to ring; called on the group's serial executor. */
+    void nothingToRing(RingEngine engine) {
+        engine.finishExhausted();
+    }
+
     /** {@code next} is about to be rung; called on the group's serial executor. False when it cannot be. */
     boolean taken(Next next) {
         return true;
@@ -65,7 +70,7 @@ abstract class OneAtATimeRing implements RingStrategy {
             return;
         }
         if (next.isEmpty()) {
-            engine.finishExhausted();
+            nothingToRing(engine);
             return;
         }
         if (!taken(next.get())) {

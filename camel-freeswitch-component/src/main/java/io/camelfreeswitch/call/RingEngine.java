@@ -1,6 +1,7 @@
 package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.call.balancer.Lease;
+import io.camelfreeswitch.call.balancer.LeaseEnd;
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.ConnectionState;
@@ -203,6 +204,11 @@ final class RingEngine {
         return winner;
     }
 
+    /** Whether any leg has been started. */
+    boolean anyLegRung() {
+        return !legs.isEmpty();
+    }
+
     /** Whether every leg started so far is over. */
     boolean allLegsOver() {
         return legs.stream().allMatch(Leg::isOver);
@@ -316,7 +322,7 @@ final class RingEngine {
         Registration[] closed = new Registration[1];
         closed[0] = connection.addStateListener((state, cause) -> execute(() -> {
             if (state == ConnectionState.CLOSED) {
-                leg.releaseLease();
+                leg.releaseLease(LeaseEnd.CALL_ENDED); // its end cannot be seen any more: count it as ended
                 closed[0].close();
             }
         }));
@@ -375,7 +381,7 @@ final class RingEngine {
         switch (outcome) {
             case ANSWERED -> leg.hangUp(HangupCauses.LOSE_RACE,
                     leg.isAnswered() ? LegOutcome.LOST_RACE : LegOutcome.NO_ANSWER);
-            case NO_ANSWER -> leg.hangUp(HangupCauses.NO_ANSWER, LegOutcome.NO_ANSWER);
+            case NO_ANSWER, UNAVAILABLE -> leg.hangUp(HangupCauses.NO_ANSWER, LegOutcome.NO_ANSWER);
             case CANCELLED -> leg.hangUp(HangupCauses.ORIGINATOR_CANCEL, LegOutcome.CANCELLED);
             case FAILED -> leg.hangUp(HangupCauses.ORIGINATOR_CANCEL, LegOutcome.FAILED);
         }

@@ -1,5 +1,6 @@
 package io.camelfreeswitch.call;
 
+import io.camelfreeswitch.call.balancer.CapacityRules;
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 
 import java.time.Clock;
@@ -30,6 +31,7 @@ public final class RingGroupRequest {
     private final Map<String, String> variables;
     private final LoadBalancer balancer;
     private final LeaseScope leaseScope;
+    private final CapacityRules capacity;
     private final String callerUuid;
     private final RingGroupListener listener;
     private final List<List<String>> tiers;
@@ -51,6 +53,7 @@ public final class RingGroupRequest {
         this.variables = Collections.unmodifiableMap(variables);
         this.balancer = b.balancer;
         this.leaseScope = b.leaseScope;
+        this.capacity = b.capacity;
         this.callerUuid = b.callerUuid;
         this.listener = b.listener;
         this.tiers = b.tiers == null ? List.of(destinations) : b.tiers;
@@ -113,6 +116,11 @@ public final class RingGroupRequest {
 
     public LeaseScope leaseScope() {
         return leaseScope;
+    }
+
+    /** BALANCING: who may be offered a call (maxCalls, wrapUpTime, noAnswerDelay); unlimited by default. */
+    public CapacityRules capacity() {
+        return capacity;
     }
 
     /** The caller's channel: if it hangs up while the group rings, every leg is cancelled. May be {@code null}. */
@@ -186,6 +194,7 @@ public final class RingGroupRequest {
         private final Map<String, String> variables = new LinkedHashMap<>();
         private LoadBalancer balancer;
         private LeaseScope leaseScope = LeaseScope.CALL;
+        private CapacityRules capacity = CapacityRules.UNLIMITED;
         private String callerUuid;
         private RingGroupListener listener;
         private List<List<String>> tiers;
@@ -238,6 +247,12 @@ public final class RingGroupRequest {
 
         public Builder leaseScope(LeaseScope leaseScope) {
             this.leaseScope = leaseScope == null ? LeaseScope.CALL : leaseScope;
+            return this;
+        }
+
+        /** BALANCING: the capacity rules the balancer applies to this group's destinations. */
+        public Builder capacity(CapacityRules capacity) {
+            this.capacity = capacity == null ? CapacityRules.UNLIMITED : capacity;
             return this;
         }
 
@@ -327,9 +342,9 @@ public final class RingGroupRequest {
 
         /**
          * @throws IllegalArgumentException when the group is empty, a timeout is not positive, a mode that needs a
-         *                                  balancer has none, a destination or variable cannot be written safely, or a
-         *                                  variable is one of FreeSWITCH's ring timers ({@code originate_timeout},
-         *                                  {@code leg_timeout}, {@code call_timeout}), which only the group sets
+         *                                  balancer has none, wrapUpTime is set without leaseScope CALL, a destination
+         *                                  or variable cannot be written safely, or a variable is one the group sets
+         *                                  itself ({@link LegVariables})
          */
         public RingGroupRequest build() {
             if (destinations.isEmpty()) {
@@ -344,27 +359,13 @@ public final class RingGroupRequest {
             mode.requireBalancer(balancer);
             AnswerConfirmation.validate(confirmKey, confirmPrompt, confirmTimeout);
             CallerRingback.validate(ringback);
+            if (capacity.hasWrapUp() && leaseScope != LeaseScope.CALL) {
+                throw new IllegalArgumentException("wrapUpTime starts when a destination's call ends, which only"
+                        + " leaseScope CALL follows; with RINGING the call's end is not watched");
+            }
             DialString.validateDestinations(destinations);
             validateTiersAndTimings();
-            Map<String, String> legVariables = new LinkedHashMap<>(variables);
-            prefix(legVariables, "origination_caller_id_name", callerIdNamePrefix);
-            prefix(legVariables, "origination_caller_id_number", callerIdNumberPrefix);
-            DialString.validateVariables(legVariables);
-            if (variables.containsKey("origination_uuid")) {
-                throw new IllegalArgumentException(
-                        "origination_uuid is chosen by the ring group for each leg; it cannot be set as a variable");
-            }
-            for (String name : variables.keySet()) {
-                if (OriginateTimeout.VARIABLES.stream().anyMatch(name.strip()::equalsIgnoreCase)) {
-                    throw new IllegalArgumentException(name + " cannot be set on a ring group's legs: each leg rings"
-                            + " for the group's timeout (capped by totalTimeout), timed by the group itself, and"
-                            + " FreeSWITCH's originate_timeout is set behind it as a safety net; set timeout instead");
-                }
-                if (AnswerConfirmation.VARIABLES.stream().anyMatch(name.strip()::equalsIgnoreCase)) {
-                    throw new IllegalArgumentException(name + " cannot be set on a ring group's legs: set confirmKey"
-                            + " and confirmPrompt instead, so that the group waits for the confirmation too");
-                }
-            }
+            Map<String, String> legVariables = LegVariables.of(variables, callerIdNamePrefix, callerIdNumberPrefix);
             return new RingGroupRequest(this, legVariables);
         }
 
@@ -384,12 +385,6 @@ public final class RingGroupRequest {
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("Timing given for " + unknown + ", which are not among the"
                         + " destinations " + destinations);
-            }
-        }
-
-        private static void prefix(Map<String, String> variables, String name, String prefix) {
-            if (prefix != null && !prefix.isEmpty()) {
-                variables.put(name, prefix + variables.getOrDefault(name, ""));
             }
         }
     }

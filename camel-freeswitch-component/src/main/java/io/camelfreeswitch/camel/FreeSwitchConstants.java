@@ -24,14 +24,21 @@ public final class FreeSwitchConstants {
             + " rings, every leg is cancelled. Inside an outbound route it defaults to the call of that route.",
             javaType = "String")
     public static final String CALLER_UUID = "CamelFreeSwitchCallerUuid";
+    @Metadata(label = "producer", description = "ringGroup BALANCING: capacity per destination, overriding the"
+            + " maxCalls, wrapUpTime and noAnswerDelay options for the destinations it names: a java.util.Map from"
+            + " dial string to an io.camelfreeswitch.call.balancer.DestinationCapacity or to text such as"
+            + " maxCalls=1,wrapUpTime=10s,noAnswerDelay=5s (what the text leaves out comes from the options).",
+            javaType = "java.util.Map<String, Object>")
+    public static final String DESTINATION_CAPACITY = "CamelFreeSwitchDestinationCapacity";
     @Metadata(label = "producer", description = "ringGroup: the Unique-ID of the channel that answered; absent"
             + " when nobody answered.", javaType = "String")
     public static final String ANSWERED_UUID = "CamelFreeSwitchAnsweredUuid";
     @Metadata(label = "producer", description = "ringGroup: the destination that answered; absent when nobody"
             + " answered.", javaType = "String")
     public static final String ANSWERED_DESTINATION = "CamelFreeSwitchAnsweredDestination";
-    @Metadata(label = "producer", description = "ringGroup: how the group ended.",
-            javaType = "io.camelfreeswitch.call.RingGroupOutcome", enums = "ANSWERED,NO_ANSWER,CANCELLED,FAILED")
+    @Metadata(label = "producer", description = "ringGroup: how the group ended (UNAVAILABLE: BALANCING found"
+            + " every destination at its maxCalls or resting, and rang nobody).",
+            javaType = "io.camelfreeswitch.call.RingGroupOutcome", enums = "ANSWERED,NO_ANSWER,CANCELLED,UNAVAILABLE,FAILED")
     public static final String RING_GROUP_OUTCOME = "CamelFreeSwitchRingGroupOutcome";
     @Metadata(description = "A channel's Unique-ID: the target of hangup, execute, answer and the first leg of"
             + " bridge; set by originate to the new channel, and by the consumers to the channel of the event or"

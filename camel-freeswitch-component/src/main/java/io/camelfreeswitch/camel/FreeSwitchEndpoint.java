@@ -89,6 +89,16 @@ public class FreeSwitchEndpoint extends DefaultEndpoint implements AsyncEndpoint
             throw new IllegalArgumentException("Endpoint " + safeUri() + ": totalTimeout must not be"
                     + " negative (0 means no cap)");
         }
+        if (configuration.getMaxCalls() < 0 || configuration.getWrapUpTime() < 0
+                || configuration.getNoAnswerDelay() < 0) {
+            throw new IllegalArgumentException("Endpoint " + safeUri() + ": maxCalls, wrapUpTime and noAnswerDelay"
+                    + " must not be negative (0 means no limit, no rest)");
+        }
+        if (operation == FreeSwitchOperation.ringGroup && configuration.getWrapUpTime() > 0
+                && configuration.getLoadScope() != io.camelfreeswitch.call.LeaseScope.CALL) {
+            throw new IllegalArgumentException("Endpoint " + safeUri() + ": wrapUpTime starts when a call ends,"
+                    + " which only loadScope=CALL follows");
+        }
     }
 
     /**

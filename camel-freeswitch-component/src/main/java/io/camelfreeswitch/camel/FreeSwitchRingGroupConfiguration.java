@@ -82,6 +82,25 @@ public abstract class FreeSwitchRingGroupConfiguration extends FreeSwitchConnect
             + " answered is pre-answered (early media) first. The header CamelFreeSwitchRingback overrides it.")
     private String ringback;
 
+    // --- ringGroup BALANCING: agent capacity ---
+
+    @UriParam(label = "producer", defaultValue = "0",
+            description = "ringGroup BALANCING: calls a destination may be on at once; a"
+            + " destination already on that many (counted by the balancer, across groups and instances) is skipped,"
+            + " not rung. 0 means no limit. The header CamelFreeSwitchDestinationCapacity overrides it per"
+            + " destination.")
+    private int maxCalls;
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
+            description = "ringGroup BALANCING: after a"
+            + " destination's answered call ends, how long it is not offered another (wrap-up); needs loadScope"
+            + " CALL. 0 means none. The header CamelFreeSwitchDestinationCapacity overrides it per destination.")
+    private long wrapUpTime;
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
+            description = "ringGroup BALANCING: after a"
+            + " destination was rung and did not answer, how long it is not offered again. 0 means none. The header"
+            + " CamelFreeSwitchDestinationCapacity overrides it per destination.")
+    private long noAnswerDelay;
+
     public String getDestinations() {
         return destinations;
     }
@@ -192,5 +211,29 @@ public abstract class FreeSwitchRingGroupConfiguration extends FreeSwitchConnect
 
     public void setRingback(String ringback) {
         this.ringback = ringback;
+    }
+
+    public int getMaxCalls() {
+        return maxCalls;
+    }
+
+    public void setMaxCalls(int maxCalls) {
+        this.maxCalls = maxCalls;
+    }
+
+    public long getWrapUpTime() {
+        return wrapUpTime;
+    }
+
+    public void setWrapUpTime(long wrapUpTime) {
+        this.wrapUpTime = wrapUpTime;
+    }
+
+    public long getNoAnswerDelay() {
+        return noAnswerDelay;
+    }
+
+    public void setNoAnswerDelay(long noAnswerDelay) {
+        this.noAnswerDelay = noAnswerDelay;
     }
 }

@@ -95,7 +95,8 @@ final class RingGroupProducer extends FreeSwitchProducer {
                 exchange.getMessage().setHeader(FreeSwitchConstants.CALLER_HUNG_UP, Boolean.TRUE);
             }
             boolean unanswered = result.outcome() == RingGroupOutcome.NO_ANSWER
-                    || result.outcome() == RingGroupOutcome.CANCELLED;
+                    || result.outcome() == RingGroupOutcome.CANCELLED
+                    || result.outcome() == RingGroupOutcome.UNAVAILABLE;
             if (result.outcome() == RingGroupOutcome.FAILED || unanswered && configuration.isFailOnNoAnswer()) {
                 throw new RingGroupException(result);
             }
@@ -151,6 +152,7 @@ final class RingGroupProducer extends FreeSwitchProducer {
                 .totalTimeout(configuration.getTotalTimeout() > 0 ? Duration.ofMillis(configuration.getTotalTimeout())
                         : null)
                 .leaseScope(configuration.getLoadScope())
+                .capacity(DestinationCapacities.of(configuration, message))
                 .balancer(balancer)
                 .variables(ChannelVariables.merged(configuration, exchange))
                 .callerUuid(callerUuid)

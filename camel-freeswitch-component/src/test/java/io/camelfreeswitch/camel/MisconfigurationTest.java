@@ -105,6 +105,21 @@ class MisconfigurationTest {
     }
 
     @Test
+    void aNegativeCapacityIsRefused() {
+        assertThatThrownBy(() -> startWith("freeswitch:ringGroup?destinations=user/1001&maxCalls=-1"))
+                .rootCause()
+                .hasMessageContaining("maxCalls, wrapUpTime and noAnswerDelay must not be negative");
+    }
+
+    @Test
+    void aWrapUpTimeWithoutTheCallScopeIsRefused() {
+        assertThatThrownBy(() -> startWith("freeswitch:ringGroup?destinations=user/1001&wrapUpTime=10s"
+                + "&loadScope=RINGING"))
+                .rootCause()
+                .hasMessageContaining("wrapUpTime").hasMessageContaining("loadScope=CALL");
+    }
+
+    @Test
     void aNonPositiveTimeoutIsRefused() {
         assertThatThrownBy(() -> startWith("freeswitch:ringGroup?destinations=user/1001&timeout=0"))
                 .rootCause()

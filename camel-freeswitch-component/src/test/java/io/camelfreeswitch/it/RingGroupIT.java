@@ -4,6 +4,8 @@ import io.camelfreeswitch.call.LegOutcome;
 import io.camelfreeswitch.call.LegResult;
 import io.camelfreeswitch.call.RingGroupOutcome;
 import io.camelfreeswitch.call.RingGroupResult;
+import io.camelfreeswitch.call.balancer.CapacityRules;
+import io.camelfreeswitch.call.balancer.DestinationCapacity;
 import io.camelfreeswitch.call.balancer.InMemoryLoadBalancer;
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 import io.camelfreeswitch.call.balancer.RedisLoadBalancer;
@@ -48,6 +50,9 @@ class RingGroupIT extends FreeSwitchItSupport {
                 from("direct:confirmed").toD("freeswitch:ringGroup?timeout=10s&confirmKey=1"
                         + "&confirmPrompt=RAW(tone_stream://%(200,0,440))&confirmTimeout=${header.itConfirmTimeout}"
                         + "&ringback=RAW(%(2000,4000,440,480))");
+                // agents with capacity: one call each, a rest after a call and after not answering
+                from("direct:ring-agents").toD("freeswitch:ringGroup?mode=BALANCING&timeout=1s"
+                        + "&maxCalls=1&wrapUpTime=1s&noAnswerDelay=1s&balancer=#${header.itBalancer}");
             }
         }, Map.of("inMemory", IN_MEMORY, "redis", redis));
     }
@@ -79,6 +84,16 @@ class RingGroupIT extends FreeSwitchItSupport {
         RingGroupResult result = exchange.getMessage().getBody(RingGroupResult.class);
         assertThat(exchange.getMessage().getHeader(FreeSwitchConstants.RING_GROUP_OUTCOME)).isEqualTo(result.outcome());
         return result;
+    }
+
+    private static RingGroupResult ringAgents(String balancer, String... extensions) {
+        List<String> destinations = Arrays.stream(extensions).map(FreeSwitchItSupport::phone).toList();
+        var exchange = template.request("direct:ring-agents", e -> {
+            e.getMessage().setHeader("itBalancer", balancer);
+            e.getMessage().setHeader(FreeSwitchConstants.DESTINATIONS, destinations);
+        });
+        assertThat(exchange.getException()).isNull();
+        return exchange.getMessage().getBody(RingGroupResult.class);
     }
 
     private static LegResult leg(RingGroupResult result, String extension) {
@@ -232,6 +247,57 @@ class RingGroupIT extends FreeSwitchItSupport {
     @Test
     void balancing_through_redis_rings_the_least_loaded_and_releases_the_load() {
         balancingSpreadsCalls(redis, "redis");
+    }
+
+    @Test
+    void balancing_with_capacity_skips_agents_on_a_call_or_resting() {
+        balancingRespectsCapacity(IN_MEMORY, "inMemory");
+    }
+
+    @Test
+    void balancing_with_capacity_through_redis_skips_agents_on_a_call_or_resting() {
+        balancingRespectsCapacity(redis, "redis");
+    }
+
+    private void balancingRespectsCapacity(LoadBalancer balancer, String bean) {
+        RingGroupResult call = ringAgents(bean, "answer-after-150");
+        assertThat(call.outcome()).isEqualTo(RingGroupOutcome.ANSWERED);
+
+        RingGroupResult onCall = ringAgents(bean, "answer-after-150");
+        assertThat(onCall.outcome()).isEqualTo(RingGroupOutcome.UNAVAILABLE);
+        assertThat(onCall.legs()).isEmpty();
+        checked("BALANCING maxCalls=1 (%s): the agent on a call was not rung, outcome UNAVAILABLE", bean);
+
+        endCall(call);
+        await().atMost(WITHIN).until(() -> balancer.load(phone("answer-after-150")).join() == 0);
+        RingGroupResult wrappingUp = ringAgents(bean, "answer-after-150");
+        assertThat(wrappingUp.outcome()).isEqualTo(RingGroupOutcome.UNAVAILABLE);
+        checked("BALANCING wrapUpTime=1s (%s): right after its call the agent was not offered", bean);
+
+        RingGroupResult silent = ringAgents(bean, "no-answer", "answer-after-100");
+        assertThat(silent.legs()).extracting(LegResult::outcome)
+                .containsExactly(LegOutcome.NO_ANSWER, LegOutcome.ANSWERED);
+        freeswitchReports(leg(silent, "no-answer"), "NO_ANSWER");
+        endCall(silent);
+        RingGroupResult resting = ringAgents(bean, "no-answer");
+        assertThat(resting.outcome()).isEqualTo(RingGroupOutcome.UNAVAILABLE);
+        checked("BALANCING noAnswerDelay=1s (%s): the agent that did not answer was not offered again at once", bean);
+
+        // the rests end by themselves: polled, then the agent answers again
+        RingGroupResult again = await().atMost(WITHIN).pollInterval(Duration.ofMillis(200))
+                .until(() -> ringAgents(bean, "answer-after-150"), r -> r.outcome() != RingGroupOutcome.UNAVAILABLE);
+        assertThat(again.outcome()).isEqualTo(RingGroupOutcome.ANSWERED);
+        endCall(again);
+        CapacityRules agentRules = CapacityRules.of(new DestinationCapacity(1, Duration.ofSeconds(1),
+                Duration.ofSeconds(1)));
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> balancer
+                .acquire(List.of(phone("no-answer")), agentRules).join()
+                .map(lease -> lease.release().thenApply(released -> true).join()).orElse(false));
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(balancer.load(phone("answer-after-150")).join()).isZero();
+            assertThat(balancer.load(phone("no-answer")).join()).isZero();
+        });
+        checked("BALANCING with capacity (%s): rests over, every load back to 0", bean);
     }
 
     private void balancingSpreadsCalls(LoadBalancer balancer, String bean) {

@@ -15,7 +15,11 @@ public class FreeSwitchRedisBalancerProperties {
 
     static final String PREFIX = "camel.component.freeswitch.balancer.redis";
 
-    /** Redis URI (redis://host:6379/0); when set, the LoadBalancer bean is a RedisLoadBalancer. */
+    /**
+     * Redis URI; when set, the LoadBalancer bean is a RedisLoadBalancer. One server: redis://host:6379/0 (rediss://
+     * for TLS, redis-sentinel:// for Sentinel). Redis Cluster: redis-cluster://host1:6379,host2:6379 (rediss-cluster://
+     * for TLS), the hosts being seeds from which the cluster client learns the topology.
+     */
     private String uri;
     /** Prefix (and cluster hash tag) of every key the balancer writes. */
     private String keyPrefix = "camel-freeswitch";

@@ -77,6 +77,22 @@ class FreeSwitchLoadBalancerAutoConfigurationTest {
     }
 
     @Test
+    void aRedisClusterUriSelectsTheClusterClient() {
+        int nobody = redisPort + 1 == 65536 ? redisPort - 1 : redisPort + 1;
+        runner.withPropertyValues(
+                "camel.component.freeswitch.balancer.redis.uri=redis-cluster://:secret@127.0.0.1:" + nobody
+                        + ",127.0.0.1:" + nobody,
+                "camel.component.freeswitch.balancer.redis.command-timeout=500ms").run(context -> {
+            LoadBalancer balancer = context.getBean(LoadBalancer.class);
+            assertThat(balancer).isInstanceOf(RedisLoadBalancer.class);
+            // no cluster answers there: the failure names the seeds in the cluster form, never the password
+            assertThat(balancer.acquire(List.of("user/1001"))).failsWithin(Duration.ofSeconds(20))
+                    .withThrowableThat().withMessageContaining("redis-cluster://127.0.0.1:" + nobody)
+                    .withMessageNotContaining("secret");
+        });
+    }
+
+    @Test
     void anApplicationsOwnBalancerIsKept() {
         InMemoryLoadBalancer own = new InMemoryLoadBalancer();
         runner.withPropertyValues("camel.component.freeswitch.balancer.redis.uri=redis://127.0.0.1:" + redisPort)

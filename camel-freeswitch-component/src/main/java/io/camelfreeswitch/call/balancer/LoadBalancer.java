@@ -18,6 +18,22 @@ public interface LoadBalancer {
      */
     CompletableFuture<Optional<Lease>> acquire(List<String> candidates);
 
+    /**
+     * Like {@link #acquire(List)}, but only among the candidates {@code rules} allow now: a candidate already holding
+     * its {@code maxCalls} leases, or resting after a call ({@code wrapUpTime}) or after not answering
+     * ({@code noAnswerDelay}), is skipped. Deciding and counting are still one atomic step, so concurrent acquires
+     * never put more than {@code maxCalls} leases on a destination. Completes empty when no candidate is available.
+     * <p>
+     * The default supports {@link CapacityRules#UNLIMITED} only; the balancers of this library implement it fully.
+     */
+    default CompletableFuture<Optional<Lease>> acquire(List<String> candidates, CapacityRules rules) {
+        if (rules.isUnlimited()) {
+            return acquire(candidates);
+        }
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getName()
+                + " does not implement capacity rules (maxCalls, wrapUpTime, noAnswerDelay)"));
+    }
+
     /** The number of leases currently held on {@code destination}. */
     CompletableFuture<Long> load(String destination);
 

@@ -6,15 +6,21 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Where {@link RedisLoadBalancer} sends its commands: either a connection the application supplied (left open on
- * close), or a client this balancer created from a URI (connected lazily, closed on close).
+ * close), or a client this balancer created from a URI (connected lazily, closed on close): a standalone client, or a
+ * cluster client for a {@link RedisClusterUri} form.
  */
 abstract sealed class RedisConnector implements AutoCloseable {
 
@@ -33,6 +39,10 @@ abstract sealed class RedisConnector implements AutoCloseable {
 
     static RedisConnector owned(RedisURI uri, Duration commandTimeout) {
         return new Owned(uri, commandTimeout);
+    }
+
+    static RedisConnector ownedCluster(List<RedisURI> seeds, Duration commandTimeout) {
+        return new OwnedCluster(seeds, commandTimeout);
     }
 
     static String describe(RedisURI uri) {
@@ -137,6 +147,83 @@ abstract sealed class RedisConnector implements AutoCloseable {
                             : made.closeAsync())
                     .thenCompose(closing -> closing)
                     .orTimeout(SHUTDOWN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .whenComplete((ignored, e) -> client.shutdownAsync(0, SHUTDOWN_TIMEOUT.toMillis(),
+                            java.util.concurrent.TimeUnit.MILLISECONDS));
+        }
+    }
+
+    /**
+     * A Redis Cluster client: commands go to the master of their slot (all of a balancer's keys share one slot).
+     * The topology is refreshed when a node reports MOVED/ASK or cannot be reached, and periodically, so a failover is
+     * followed without a restart; while the slot's master is down, commands fail after at most commandTimeout.
+     */
+    private static final class OwnedCluster extends RedisConnector {
+        private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
+        private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(30);
+        private final List<RedisURI> seeds;
+        private final RedisClusterClient client;
+        private final AtomicReference<CompletableFuture<StatefulRedisClusterConnection<String, String>>> connection =
+                new AtomicReference<>();
+
+        OwnedCluster(List<RedisURI> seeds, Duration commandTimeout) {
+            this.seeds = seeds.stream()
+                    .map(seed -> RedisURI.builder(seed).withTimeout(commandTimeout).build())
+                    .toList();
+            this.client = RedisClusterClient.create(this.seeds);
+            client.setOptions(ClusterClientOptions.builder()
+                    .autoReconnect(true)
+                    // the connection to a slot's master is opened on its first command, so rejecting commands while
+                    // disconnected would reject that first command too: they wait instead, at most commandTimeout
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+                    .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                    .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).build())
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enableAllAdaptiveRefreshTriggers()
+                            .enablePeriodicRefresh(TOPOLOGY_REFRESH)
+                            .build())
+                    .build());
+        }
+
+        @Override
+        CompletableFuture<RedisClusterAsyncCommands<String, String>> commands() {
+            while (true) {
+                CompletableFuture<StatefulRedisClusterConnection<String, String>> current = connection.get();
+                if (current != null && !current.isCompletedExceptionally()) {
+                    return current.thenApply(StatefulRedisClusterConnection::async);
+                }
+                CompletableFuture<StatefulRedisClusterConnection<String, String>> attempt = new CompletableFuture<>();
+                if (connection.compareAndSet(current, attempt)) {
+                    // the asynchronous connect needs the topology first, and reading it must not block either
+                    client.refreshPartitionsAsync().toCompletableFuture()
+                            .thenCompose(topology -> client.connectAsync(StringCodec.UTF8))
+                            .whenComplete((connected, failure) -> {
+                        if (failure != null) {
+                            attempt.completeExceptionally(failure);
+                        } else {
+                            attempt.complete(connected);
+                        }
+                    });
+                    return attempt.thenApply(StatefulRedisClusterConnection::async);
+                }
+            }
+        }
+
+        @Override
+        String description() {
+            return RedisClusterUri.describe(seeds);
+        }
+
+        @Override
+        public void close() {
+            CompletableFuture<StatefulRedisClusterConnection<String, String>> current = connection.get();
+            // as for a standalone client: never block a Lettuce I/O thread, and shut the client down only once the
+            // connection is closed
+            CompletableFuture<Void> closing = current == null ? CompletableFuture.completedFuture(null)
+                    : current.handle((made, failure) -> made == null
+                                    ? CompletableFuture.<Void>completedFuture(null)
+                                    : made.closeAsync())
+                            .thenCompose(c -> c);
+            closing.orTimeout(SHUTDOWN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                     .whenComplete((ignored, e) -> client.shutdownAsync(0, SHUTDOWN_TIMEOUT.toMillis(),
                             java.util.concurrent.TimeUnit.MILLISECONDS));
         }

@@ -10,14 +10,16 @@ final class RedisLease implements Lease {
     private final String destination;
     private final String key;
     private final String id;
+    private final DestinationCapacity capacity;
     private final AtomicBoolean releasing = new AtomicBoolean();
     private final CompletableFuture<Void> released = new CompletableFuture<>();
 
-    RedisLease(RedisLoadBalancer balancer, String destination, String key, String id) {
+    RedisLease(RedisLoadBalancer balancer, String destination, String key, String id, DestinationCapacity capacity) {
         this.balancer = balancer;
         this.destination = destination;
         this.key = key;
         this.id = id;
+        this.capacity = capacity;
     }
 
     @Override
@@ -35,8 +37,13 @@ final class RedisLease implements Lease {
 
     @Override
     public CompletableFuture<Void> release() {
+        return release(LeaseEnd.FREED);
+    }
+
+    @Override
+    public CompletableFuture<Void> release(LeaseEnd end) {
         if (releasing.compareAndSet(false, true)) {
-            balancer.release(this).whenComplete((ignored, failure) -> {
+            balancer.release(this, capacity.restAfter(end)).whenComplete((ignored, failure) -> {
                 if (failure != null) {
                     released.completeExceptionally(failure);
                 } else {

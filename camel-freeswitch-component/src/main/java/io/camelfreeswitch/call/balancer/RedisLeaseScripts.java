@@ -1,6 +1,9 @@
 package io.camelfreeswitch.call.balancer;
 
 import io.lettuce.core.ScriptOutputType;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The Lua scripts behind {@link RedisLoadBalancer}. Each destination has one sorted set of lease ids scored by the
@@ -29,21 +32,41 @@ final class RedisLeaseScripts {
             """;
 
     /**
-     * KEYS: the lease set of each candidate, in group order. ARGV[1]: the new lease id, ARGV[2]: its TTL in ms.
-     * Prunes expired leases, picks the candidate with the fewest live leases (ties: the earliest) and records the lease
-     * on it. Returns the chosen candidate's 1-based position.
+     * KEYS[1..n]: the lease set of each candidate, in group order; KEYS[n+1..2n]: each one's rest key. ARGV[1]: the new
+     * lease id, ARGV[2]: its TTL in ms, ARGV[2+i]: the maxCalls of candidate i (0: no limit). Prunes expired leases,
+     * skips candidates that are resting (their rest key exists: it expires by itself) or hold maxCalls live leases,
+     * picks the one with the fewest live leases (ties: the earliest) and records the lease on it. Returns the chosen
+     * candidate's 1-based position, or 0 when none is available.
      */
     static final LuaScript ACQUIRE = new LuaScript(NOW + KEEP_KEY_AT_LEAST + """
             local ttl = tonumber(ARGV[2])
+            local n = #KEYS / 2
             local chosen, fewest = 0, 0
-            for i, key in ipairs(KEYS) do
+            for i = 1, n do
+              local key = KEYS[i]
               redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
-              local load = redis.call('ZCARD', key)
-              if chosen == 0 or load < fewest then chosen, fewest = i, load end
+              if redis.call('EXISTS', KEYS[n + i]) == 0 then
+                local load = redis.call('ZCARD', key)
+                local max = tonumber(ARGV[2 + i])
+                if (max == 0 or load < max) and (chosen == 0 or load < fewest) then chosen, fewest = i, load end
+              end
             end
+            if chosen == 0 then return 0 end
             redis.call('ZADD', KEYS[chosen], now + ttl, ARGV[1])
             keepAtLeast(KEYS[chosen], ttl)
             return chosen
+            """, ScriptOutputType.INTEGER);
+
+    /**
+     * KEYS[1]: a lease set, KEYS[2]: its destination's rest key. ARGV[1]: the lease id, ARGV[2]: how long the
+     * destination rests now, in ms (wrap-up or no-answer delay). Removes the lease and makes the rest key live at
+     * least that long: the key's own expiry, on the server's clock, ends the rest. Returns 1.
+     */
+    static final LuaScript RELEASE_AND_REST = new LuaScript("""
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            local rest = tonumber(ARGV[2])
+            if redis.call('PTTL', KEYS[2]) < rest then redis.call('SET', KEYS[2], '1', 'PX', rest) end
+            return 1
             """, ScriptOutputType.INTEGER);
 
     /**
@@ -66,4 +89,27 @@ final class RedisLeaseScripts {
             local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
             return redis.call('ZCOUNT', KEYS[1], '(' .. now, '+inf')
             """, ScriptOutputType.INTEGER);
+
+    /** The KEYS of {@link #ACQUIRE}: every candidate's lease set, then every candidate's rest key. */
+    static String[] acquireKeys(List<String> candidates, UnaryOperator<String> leaseKey,
+                                UnaryOperator<String> restKey) {
+        int count = candidates.size();
+        String[] keys = new String[2 * count];
+        for (int i = 0; i < count; i++) {
+            keys[i] = leaseKey.apply(candidates.get(i));
+            keys[count + i] = restKey.apply(candidates.get(i));
+        }
+        return keys;
+    }
+
+    /** The ARGV of {@link #ACQUIRE}: the lease id, its TTL, then every candidate's maxCalls. */
+    static String[] acquireArgs(List<String> candidates, CapacityRules rules, String leaseId, Duration ttl) {
+        String[] args = new String[2 + candidates.size()];
+        args[0] = leaseId;
+        args[1] = Long.toString(ttl.toMillis());
+        for (int i = 0; i < candidates.size(); i++) {
+            args[2 + i] = Integer.toString(rules.of(candidates.get(i)).maxCalls());
+        }
+        return args;
+    }
 }

@@ -1,21 +1,16 @@
 package io.camelfreeswitch.call.balancer;
 
+import io.camelfreeswitch.esl.internal.Failures;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,17 +20,20 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Data model</h2>
  * Each destination has one sorted set {@code {prefix}:lease:<destination>} whose members are lease ids scored by the
- * lease's expiry (milliseconds of the Redis server's clock). The load of a destination is the number of its leases
- * whose expiry is still in the future. Every key starts with the hash tag {@code {prefix}}, so all keys live in one
- * slot and the scripts work on Redis Cluster.
+ * lease's expiry (milliseconds of the Redis server's clock), and, while it rests after a call or after not answering
+ * ({@link CapacityRules}), a key {@code {prefix}:rest:<destination>} that expires when the rest ends. The load of a
+ * destination is the number of its leases whose expiry is still in the future. Every key starts with the hash tag
+ * {@code {prefix}}, so all keys live in one slot and every script works on Redis Cluster ({@code redis-cluster://}).
  * <ul>
  *   <li>{@link #acquire} is one round trip: a Lua script (EVALSHA; EVAL once after a NOSCRIPT) prunes the candidates'
- *       expired leases, picks the least loaded (ties: group order) and records the new lease on it.</li>
+ *       expired leases, skips those resting or at their {@code maxCalls}, picks the least loaded (ties: group order)
+ *       and records the new lease on it.</li>
  *   <li>While a lease is held, a background task renews every held lease of this instance in one script call each
  *       {@code renewalPeriod}, pushing its expiry to now + {@code leaseTtl}. If this instance crashes or loses Redis,
  *       its leases stop counting within {@code leaseTtl} without anyone cleaning up.</li>
- *   <li>{@link Lease#release()} stops the renewal and removes the lease (one ZREM). If Redis cannot be reached then,
- *       the release fails with {@link BalancerUnavailableException} and the lease expires within its TTL.</li>
+ *   <li>{@link Lease#release()} stops the renewal and removes the lease (one ZREM; with a rest, one script that also
+ *       sets the rest key). If Redis cannot be reached then, the release fails with
+ *       {@link BalancerUnavailableException} and the lease expires within its TTL.</li>
  * </ul>
  *
  * <h2>When Redis is unavailable</h2>
@@ -55,25 +53,16 @@ import org.slf4j.LoggerFactory;
 public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisLoadBalancer.class);
-    /** Keeps each renewal script call, and the Lua stack it unpacks, small. */
-    private static final int RENEWALS_PER_CALL = 256;
 
     private final RedisConnector redis;
     private final String keyPrefix;
     private final Duration leaseTtl;
     private final Duration renewalPeriod;
     private final boolean fallbackToGroupOrder;
-    private final Set<RedisLease> held = ConcurrentHashMap.newKeySet();
     private final RedisAnswerMemory answerMemory;
-    /**
-     * Renewals and releases are sent under this lock, so a release's ZREM always follows, on the connection, any
-     * renewal that still named its lease: a released lease can never be re-recorded by a late renewal.
-     */
-    private final Object sending = new Object();
-    private final ScheduledThreadPoolExecutor renewals;
+    private final RedisHeldLeases held;
     private volatile boolean closed;
     private volatile boolean degraded;
-    private volatile boolean renewalFailing;
 
     private RedisLoadBalancer(Builder builder) {
         this.redis = builder.connector();
@@ -82,14 +71,8 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         this.renewalPeriod = builder.renewalPeriod;
         this.fallbackToGroupOrder = builder.fallbackToGroupOrder;
         this.answerMemory = new RedisAnswerMemory(redis, "{" + keyPrefix + "}:last-answered:");
-        this.renewals = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "camel-freeswitch-redis-lease-renewal");
-            thread.setDaemon(true);
-            return thread;
-        });
-        renewals.setRemoveOnCancelPolicy(true);
-        long period = renewalPeriod.toMillis();
-        renewals.scheduleAtFixedRate(this::renewHeldLeases, period, period, TimeUnit.MILLISECONDS);
+        this.held = new RedisHeldLeases(redis, leaseTtl, renewalPeriod,
+                failure -> unavailable("could not renew the leases held by this instance", failure));
         redis.commands(); // connect now rather than on the first call; a failure here is retried by that call
     }
 
@@ -99,6 +82,12 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
 
     @Override
     public CompletableFuture<Optional<Lease>> acquire(List<String> candidates) {
+        return acquire(candidates, CapacityRules.UNLIMITED);
+    }
+
+    @Override
+    public CompletableFuture<Optional<Lease>> acquire(List<String> candidates, CapacityRules rules) {
+        Objects.requireNonNull(rules, "rules");
         if (LoadBalancer.requireCandidates(candidates).isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
@@ -106,16 +95,21 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("this RedisLoadBalancer is closed"));
         }
         List<String> snapshot = List.copyOf(candidates);
-        String[] keys = snapshot.stream().map(this::key).toArray(String[]::new);
+        String[] keys = RedisLeaseScripts.acquireKeys(snapshot, this::key, this::restKey);
         String leaseId = UUID.randomUUID().toString();
+        String[] args = RedisLeaseScripts.acquireArgs(snapshot, rules, leaseId, leaseTtl);
         CompletableFuture<Long> chosen = redis.commands().thenCompose(commands ->
-                RedisLeaseScripts.ACQUIRE.run(commands, keys, leaseId, Long.toString(leaseTtl.toMillis())));
+                RedisLeaseScripts.ACQUIRE.run(commands, keys, args));
         return chosen.handle((position, failure) -> {
             if (failure == null) {
                 recovered();
+                if (position == 0) {
+                    return CompletableFuture.completedFuture(Optional.<Lease>empty()); // every candidate unavailable
+                }
                 int index = position.intValue() - 1;
-                RedisLease lease = new RedisLease(this, snapshot.get(index), keys[index], leaseId);
-                held.add(lease);
+                String destination = snapshot.get(index);
+                RedisLease lease = new RedisLease(this, destination, keys[index], leaseId, rules.of(destination));
+                held.hold(lease);
                 return CompletableFuture.completedFuture(Optional.<Lease>of(lease));
             }
             BalancerUnavailableException unavailable =
@@ -164,6 +158,11 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         return "{" + keyPrefix + "}:lease:" + destination;
     }
 
+    /** The Redis key that exists (and expires by itself) while {@code destination} rests after a call or no answer. */
+    public String restKey(String destination) {
+        return "{" + keyPrefix + "}:rest:" + destination;
+    }
+
     /** Stops renewing; closes the Redis client only if this balancer created it. Idempotent. */
     @Override
     public void close() {
@@ -171,95 +170,22 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
             return;
         }
         closed = true;
-        renewals.shutdownNow();
+        held.close();
         redis.close();
     }
 
-    CompletableFuture<Void> release(RedisLease lease) {
-        CompletableFuture<Long> removed;
-        synchronized (sending) {
-            held.remove(lease);
-            removed = redis.commands().thenCompose(commands ->
-                    commands.zrem(lease.key(), lease.id()).toCompletableFuture());
-        }
+    CompletableFuture<Void> release(RedisLease lease, Duration rest) {
+        CompletableFuture<Long> removed = held.release(lease, () -> redis.commands().thenCompose(commands ->
+                rest.toMillis() == 0
+                        ? commands.zrem(lease.key(), lease.id()).toCompletableFuture()
+                        : RedisLeaseScripts.RELEASE_AND_REST.run(commands,
+                                new String[] {lease.key(), restKey(lease.destination())},
+                                lease.id(), Long.toString(rest.toMillis()))));
         return removed.handle((count, failure) -> failure == null
                         ? CompletableFuture.<Void>completedFuture(null)
                         : CompletableFuture.<Void>failedFuture(unavailable("could not release " + lease
                                 + " (it will expire within " + leaseTtl + ")", failure)))
                 .thenCompose(Function.identity());
-    }
-
-    private void renewHeldLeases() {
-        try {
-            List<RedisLease> leases = List.copyOf(held);
-            for (int from = 0; from < leases.size(); from += RENEWALS_PER_CALL) {
-                renew(leases.subList(from, Math.min(leases.size(), from + RENEWALS_PER_CALL)));
-            }
-        } catch (RuntimeException e) {
-            // never let one failure cancel the periodic task
-            renewalFailed(e);
-        }
-    }
-
-    private void renew(List<RedisLease> batch) {
-        redis.commands().thenAccept(commands -> {
-            CompletableFuture<Long> renewal;
-            synchronized (sending) {
-                renewal = sendRenewal(batch, commands, false);
-            }
-            renewal.whenComplete((renewed, failure) -> {
-                if (failure != null && LuaScript.isNoScript(failure)) {
-                    // the script vanished (Redis restarted or flushed scripts): send it in full, for those still held
-                    synchronized (sending) {
-                        sendRenewal(batch, commands, true).whenComplete(this::renewalDone);
-                    }
-                } else {
-                    renewalDone(renewed, failure);
-                }
-            });
-        }).exceptionally(failure -> {
-            renewalFailed(failure);
-            return null;
-        });
-    }
-
-    /** Must be called holding {@link #sending}: names only leases that are still held at the moment it is sent. */
-    private CompletableFuture<Long> sendRenewal(List<RedisLease> batch, RedisClusterAsyncCommands<String, String> commands,
-                                                boolean inFull) {
-        List<String> keys = new ArrayList<>(batch.size());
-        List<String> args = new ArrayList<>(batch.size() + 1);
-        args.add(Long.toString(leaseTtl.toMillis()));
-        for (RedisLease lease : batch) {
-            if (held.contains(lease)) {
-                keys.add(lease.key());
-                args.add(lease.id());
-            }
-        }
-        if (keys.isEmpty()) {
-            return CompletableFuture.completedFuture(0L);
-        }
-        String[] keyArray = keys.toArray(String[]::new);
-        String[] argArray = args.toArray(String[]::new);
-        return inFull
-                ? RedisLeaseScripts.RENEW.runInFull(commands, keyArray, argArray)
-                : RedisLeaseScripts.RENEW.runCached(commands, keyArray, argArray);
-    }
-
-    private void renewalDone(Long renewed, Throwable failure) {
-        if (failure != null) {
-            renewalFailed(failure);
-        } else if (renewalFailing) {
-            renewalFailing = false;
-            LOG.info("Renewing load-balancer leases in {} works again", redis.description());
-        }
-    }
-
-    private void renewalFailed(Throwable failure) {
-        if (!renewalFailing) {
-            renewalFailing = true;
-            LOG.warn("{}; held leases stop counting after {} unless renewal succeeds again",
-                    unavailable("could not renew the leases held by this instance", failure).getMessage(), leaseTtl);
-        }
     }
 
     private void recovered() {
@@ -270,9 +196,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
     }
 
     private BalancerUnavailableException unavailable(String what, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause()
-                : failure;
+        Throwable cause = Failures.unwrap(failure);
         return new BalancerUnavailableException(
                 "Redis at " + redis.description() + " is unavailable for load balancing (" + what + "): " + cause,
                 cause);
@@ -281,6 +205,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
     /** Options of a {@link RedisLoadBalancer}. Give exactly one of a Redis URI or a connection. */
     public static final class Builder {
         private RedisURI redisUri;
+        private List<RedisURI> clusterSeeds;
         private RedisClusterAsyncCommands<String, String> commands;
         private String connectionDescription;
         private String keyPrefix = "camel-freeswitch";
@@ -292,13 +217,24 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         private Builder() {
         }
 
-        /** The balancer creates (and on close shuts down) its own client for this URI, e.g. {@code redis://host:6379}. */
+        /**
+         * The balancer creates (and on close shuts down) its own client for this URI: {@code redis://host:6379} for
+         * one server; {@code redis-cluster://h1:6379,h2:6379} (seeds; {@code rediss-cluster://} with TLS) for Redis
+         * Cluster.
+         */
         public Builder redisUri(String uri) {
-            return redisUri(RedisURI.create(Objects.requireNonNull(uri, "redisUri")));
+            Objects.requireNonNull(uri, "redisUri");
+            if (RedisClusterUri.isCluster(uri)) {
+                this.clusterSeeds = RedisClusterUri.seeds(uri);
+                this.redisUri = null;
+                return this;
+            }
+            return redisUri(RedisURI.create(uri));
         }
 
         public Builder redisUri(RedisURI uri) {
             this.redisUri = Objects.requireNonNull(uri, "redisUri");
+            this.clusterSeeds = null;
             return this;
         }
 
@@ -352,7 +288,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         }
 
         public RedisLoadBalancer build() {
-            if ((redisUri == null) == (commands == null)) {
+            if ((redisUri == null && clusterSeeds == null) == (commands == null)) {
                 throw new IllegalStateException("give exactly one of redisUri(...) or connection(...)");
             }
             if (renewalPeriod.compareTo(leaseTtl) >= 0) {
@@ -363,6 +299,9 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         }
 
         private RedisConnector connector() {
+            if (clusterSeeds != null) {
+                return RedisConnector.ownedCluster(clusterSeeds, commandTimeout);
+            }
             return redisUri != null
                     ? RedisConnector.owned(redisUri, commandTimeout)
                     : RedisConnector.supplied(commands, connectionDescription);

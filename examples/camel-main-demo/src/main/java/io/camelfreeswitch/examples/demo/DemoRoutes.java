@@ -96,6 +96,16 @@ final class DemoRoutes extends RouteBuilder {
                     .to("direct:balancing")
                 .end();
 
+        from("direct:capacity").routeId("capacity")
+                // agents as in a contact centre: one call each, then 2 s of wrap-up before the next
+                .to("freeswitch:ringGroup?mode=BALANCING&timeout=2s&balancer=#balancer&maxCalls=1&wrapUpTime=2s")
+                .to("direct:answered");
+
+        from("direct:capacity-burst").routeId("capacity-burst")
+                .split(body(), collectResults()).parallelProcessing()
+                    .to("direct:capacity")
+                .end();
+
         from("direct:answered").routeId("answered")
                 .setProperty(RESULT, body())
                 // nobody answering is an outcome, not an error: only an answered call needs handling

@@ -204,6 +204,7 @@ public final class RingGroupDemo {
             }
         }
         burst(template);
+        new CapacityScenario(template, balancer, printer).run(settings.burst());
     }
 
     private void burst(ProducerTemplate template) throws Exception {

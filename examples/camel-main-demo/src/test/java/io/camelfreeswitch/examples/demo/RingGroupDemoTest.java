@@ -49,6 +49,10 @@ class RingGroupDemoTest {
                 .containsPattern("user/heidi +3 +###")
                 .contains("12 groups, 12 answered")
                 .contains("balancer load once their calls ended: 0 on every agent")
+                // capacity: one call per agent, the extra groups ring nobody; then wrap-up, then offered again
+                .contains("at once:           4 ANSWERED, 2 UNAVAILABLE, 4 leg(s) rung")
+                .contains("during wrap-up:    0 ANSWERED, 1 UNAVAILABLE, 0 leg(s) rung")
+                .contains("after wrap-up:     1 ANSWERED, 0 UNAVAILABLE, 1 leg(s) rung [user/erin]")
                 .contains("live now 0")
                 .contains("Demo complete.");
     }
