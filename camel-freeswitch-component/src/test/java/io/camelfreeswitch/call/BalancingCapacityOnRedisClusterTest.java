@@ -2,13 +2,11 @@ package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 import io.camelfreeswitch.call.balancer.RedisLoadBalancer;
-import io.camelfreeswitch.call.balancer.TestRedisCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.camelfreeswitch.call.balancer.SharedRedisCluster;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -19,30 +17,17 @@ import java.util.concurrent.TimeUnit;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class BalancingCapacityOnRedisClusterTest extends BalancingCapacityScenarios {
 
-    private static TestRedisCluster cluster;
+    @RegisterExtension
+    static final SharedRedisCluster CLUSTER = new SharedRedisCluster();
 
     private final String prefix = "ring-" + UUID.randomUUID();
     private RedisLoadBalancer shared;
     private RedisLoadBalancer otherInstance;
 
-    @BeforeAll
-    static void startCluster() {
-        cluster = TestRedisCluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
     @BeforeEach
     void connectBalancers() {
-        shared = RedisLoadBalancer.builder().redisUri(cluster.uri()).keyPrefix(prefix)
-                .commandTimeout(Duration.ofSeconds(15)).build();
-        otherInstance = RedisLoadBalancer.builder().redisUri(cluster.uri()).keyPrefix(prefix)
-                .commandTimeout(Duration.ofSeconds(15)).build();
+        shared = CLUSTER.balancer(prefix);
+        otherInstance = CLUSTER.balancer(prefix);
     }
 
     @Override

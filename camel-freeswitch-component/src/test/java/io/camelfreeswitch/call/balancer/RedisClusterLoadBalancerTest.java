@@ -6,12 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole balancer contract on a real three-master Redis Cluster, through Lettuce's cluster client: two balancers
@@ -20,30 +19,17 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RedisClusterLoadBalancerTest extends LoadBalancerContract {
 
-    private static TestRedisCluster cluster;
+    @RegisterExtension
+    static final SharedRedisCluster CLUSTER = new SharedRedisCluster();
 
     private final String prefix = "cluster-" + UUID.randomUUID();
     private RedisLoadBalancer balancer;
     private RedisLoadBalancer peer;
 
-    @BeforeAll
-    static void startCluster() {
-        cluster = TestRedisCluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
     @BeforeEach
     void connect() {
-        balancer = RedisLoadBalancer.builder().redisUri(cluster.uri()).keyPrefix(prefix)
-                .commandTimeout(Duration.ofSeconds(15)).build();
-        peer = RedisLoadBalancer.builder().redisUri(cluster.uri()).keyPrefix(prefix)
-                .commandTimeout(Duration.ofSeconds(15)).build();
+        balancer = CLUSTER.balancer(prefix);
+        peer = CLUSTER.balancer(prefix);
     }
 
     @AfterEach
