@@ -21,6 +21,8 @@ final class DemoRoutes extends RouteBuilder {
     static final String RESULT = "demoRingGroupResult";
     /** Header carrying the caller ID name the answered leg was presented with (origination_caller_id_name). */
     static final String CALLER_ID_SHOWN = "demoCallerIdShown";
+    /** What the caller of the ringback scenario hears while its group rings: a US ring tone, repeated. */
+    static final String RINGBACK_TONE = "%(2000,4000,440,480)";
 
     @Override
     public void configure() {
@@ -42,6 +44,19 @@ final class DemoRoutes extends RouteBuilder {
                 .to("freeswitch:ringGroup?mode=PARALLEL&timeout=5s&confirmKey=1&confirmTimeout=2s"
                         + "&confirmPrompt=RAW(tone_stream://%(200,0,440))")
                 .to("direct:answered");
+
+        from("direct:caller").routeId("caller")
+                // a caller already in a call: answered, then parked (the dial string in CamelFreeSwitchDestination)
+                .to("freeswitch:originate");
+
+        from("direct:ringback").routeId("ringback")
+                // the caller (CamelFreeSwitchCallerUuid) hears the tone from the first originate until the winner
+                // is handed out, when it is broken off so that a bridge would start clean
+                .to("freeswitch:ringGroup?mode=PARALLEL&timeout=5s&ringback=RAW(" + RINGBACK_TONE + ")")
+                .to("direct:answered");
+
+        from("direct:hangup").routeId("hangup")
+                .to("freeswitch:hangup");
 
         from("direct:sequential").routeId("sequential")
                 // one at a time in order; each may ring 2 s

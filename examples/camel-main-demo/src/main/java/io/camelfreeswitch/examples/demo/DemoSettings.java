@@ -17,22 +17,24 @@ import java.util.Map;
  * @param never     an agent that never answers
  * @param slow      an agent that answers after a few seconds
  * @param confirmer an agent that answers, then presses 1 to take the call
+ * @param caller    the caller the ringback scenario rings a group for (it should answer at once)
  * @param burst     the agents that share the balanced burst (they should answer quickly)
  * @param burstSize how many BALANCING groups the burst rings at once
  */
 record DemoSettings(String host, int port, String password, String fast, String busy, String never, String slow,
-        String confirmer, List<String> burst, int burstSize) {
+        String confirmer, String caller, List<String> burst, int burstSize) {
 
     static final String USAGE = """
             usage: RingGroupDemo [--freeswitch.host=HOST --freeswitch.port=8021 --freeswitch.password=ClueCon]
                                  [--agent.fast=DIAL --agent.busy=DIAL --agent.never=DIAL --agent.slow=DIAL]
-                                 [--agent.confirm=DIAL]
+                                 [--agent.confirm=DIAL --caller=DIAL]
                                  [--burst.agents=DIAL,DIAL,... --burst.size=12]
               Without --freeswitch.host the embedded FreeSWITCH simulator is started and scripted.
               Against a FreeSWITCH with the captures' dialplan (see the README), for example:
                 --freeswitch.host=10.0.0.5 --agent.fast=loopback/1001/default --agent.busy=loopback/1004/default
                 --agent.never=loopback/1003/default --agent.slow=loopback/1002/default
                 --agent.confirm=loopback/answer-after-2500-press-1-after-1200/camel-it (the integration tests' dialplan)
+                --caller=loopback/1005/default
                 --burst.agents=loopback/1005/default,loopback/answer-after-300/default""";
 
     static DemoSettings parse(String... args) {
@@ -49,7 +51,7 @@ record DemoSettings(String host, int port, String password, String fast, String 
         }
         // -Dfreeswitch.host=... works too, for exec:java users
         for (String key : List.of("freeswitch.host", "freeswitch.port", "freeswitch.password", "agent.fast",
-                "agent.busy", "agent.never", "agent.slow", "agent.confirm", "burst.agents", "burst.size")) {
+                "agent.busy", "agent.never", "agent.slow", "agent.confirm", "caller", "burst.agents", "burst.size")) {
             if (!options.containsKey(key) && System.getProperty(key) != null) {
                 options.put(key, System.getProperty(key));
             }
@@ -65,6 +67,7 @@ record DemoSettings(String host, int port, String password, String fast, String 
                 take(options, "agent.never", "user/carol"),
                 take(options, "agent.slow", "user/dave"),
                 take(options, "agent.confirm", "user/oscar"),
+                take(options, "caller", "user/1000"),
                 Arrays.stream(take(options, "burst.agents", "user/erin,user/frank,user/grace,user/heidi").split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 Integer.parseInt(take(options, "burst.size", "12")));

@@ -5,6 +5,7 @@ import io.camelfreeswitch.call.balancer.InMemoryLoadBalancer;
 import io.camelfreeswitch.camel.FreeSwitchConstants;
 import io.camelfreeswitch.simulator.Behaviour;
 import io.camelfreeswitch.simulator.FreeSwitchSimulator;
+import io.camelfreeswitch.simulator.SimulatorLedger;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.BaseMainSupport;
@@ -70,7 +71,8 @@ public final class RingGroupDemo {
             if (simulator != null) {
                 printer.agents(scriptedAgents());
             }
-            boolean ok = runCamel(host, port, simulator == null ? settings.password() : simulator.password());
+            boolean ok = runCamel(host, port, simulator == null ? settings.password() : simulator.password(),
+                    simulator == null ? null : simulator.ledger());
             if (simulator != null) {
                 printer.title("Simulator ledger: every channel the demo created, and how it ended");
                 simulator.ledger().awaitNoLiveChannels(Duration.ofSeconds(10));
@@ -94,6 +96,7 @@ public final class RingGroupDemo {
         simulator.destination(settings.slow(), Behaviour.answerAfter(Duration.ofMillis(2500)));
         simulator.destination(settings.confirmer(), Behaviour.answerThenPress(Duration.ofMillis(2500), "1",
                 Duration.ofMillis(1200)));
+        simulator.destination(settings.caller(), Behaviour.answerNow());
         settings.burst().forEach(agent -> simulator.destination(agent, Behaviour.answerAfter(Duration.ofMillis(300))));
         return simulator.start();
     }
@@ -105,12 +108,13 @@ public final class RingGroupDemo {
         agents.put(settings.never(), "rings, never answers");
         agents.put(settings.slow(), "answers after 2.5 s");
         agents.put(settings.confirmer(), "answers after 2.5 s, presses 1 1.2 s later");
+        agents.put(settings.caller(), "the caller: answers at once, waits parked while a group rings for it");
         settings.burst().forEach(agent -> agents.put(agent, "answers after 0.3 s (burst agent)"));
         return agents;
     }
 
     /** Starts Camel Main with the demo's routes, rings every scenario once it is up, then stops it. */
-    private boolean runCamel(String host, int port, String password) throws Exception {
+    private boolean runCamel(String host, int port, String password, SimulatorLedger ledger) throws Exception {
         Main main = new Main();
         main.configure().addRoutesBuilder(new DemoRoutes());
         main.bind("balancer", balancer);
@@ -125,7 +129,7 @@ public final class RingGroupDemo {
             public void afterStart(BaseMainSupport started) {
                 Thread scenarios = new Thread(() -> {
                     try {
-                        ringEverything(main.getCamelTemplate());
+                        ringEverything(main.getCamelTemplate(), ledger);
                     } catch (Throwable e) {
                         failure.set(e);
                     } finally {
@@ -144,7 +148,7 @@ public final class RingGroupDemo {
         return true;
     }
 
-    private void ringEverything(ProducerTemplate template) throws Exception {
+    private void ringEverything(ProducerTemplate template, SimulatorLedger ledger) throws Exception {
         List<Scenario> scenarios = List.of(
                 new Scenario("PARALLEL: all ring at once; the first to answer wins, the others get LOSE_RACE",
                         "direct:parallel", "PARALLEL", "5s",
@@ -203,6 +207,8 @@ public final class RingGroupDemo {
                 printer.line("   caller ID name the answered leg was shown: '" + callerIdShown.strip() + "'");
             }
         }
+        new RingbackScenario(template, ledger, printer).run(number, settings.caller(),
+                List.of(settings.fast(), settings.never()));
         burst(template);
         new CapacityScenario(template, balancer, printer).run(settings.burst());
     }

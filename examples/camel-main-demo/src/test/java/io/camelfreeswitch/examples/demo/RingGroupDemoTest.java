@@ -44,6 +44,11 @@ class RingGroupDemoTest {
                 // confirmation: alice answers first but never presses 1, oscar does and takes the call
                 .containsPattern("12\\. PARALLEL, confirmKey=1[\\s\\S]*ANSWERED   answered by user/oscar")
                 .containsPattern("user/alice +UNCONFIRMED +NO_ANSWER")
+                // ringback: the parked caller hears the ring tone while alice rings, until she is handed out
+                .containsPattern("13\\. PARALLEL, ringback[\\s\\S]*ANSWERED   answered by user/alice")
+                .containsPattern("caller user/1000 heard tone_stream://%\\(2000,4000,440,480\\);loops=-1"
+                        + " from \\d+\\.\\d\\d s until \\d+\\.\\d\\d s,"
+                        + " stopped by uuid_break as user/alice was handed out")
                 // the burst is spread evenly by the shared balancer, and its load is back to zero
                 .containsPattern("user/erin +3 +###")
                 .containsPattern("user/heidi +3 +###")

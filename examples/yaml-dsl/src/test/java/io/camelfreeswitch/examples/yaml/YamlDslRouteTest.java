@@ -1,6 +1,9 @@
 package io.camelfreeswitch.examples.yaml;
 
+import io.camelfreeswitch.call.LegOutcome;
+import io.camelfreeswitch.call.LegResult;
 import io.camelfreeswitch.call.RingGroupOutcome;
+import io.camelfreeswitch.call.RingGroupResult;
 import io.camelfreeswitch.camel.FreeSwitchConstants;
 import io.camelfreeswitch.simulator.ChannelRecord;
 import io.camelfreeswitch.simulator.FreeSwitchSimulator;
@@ -15,9 +18,13 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The YAML route file, loaded by Camel Main as the example runs it, rung against the simulator. */
 class YamlDslRouteTest {
+
+    /** The sales group's second tier (application.properties): answers, then presses 1. */
+    private static final String CONFIRMER = "loopback/answer-after-2500-press-1-after-1200/camel-it";
 
     private static FreeSwitchSimulator simulator;
     private static Main main;
@@ -74,5 +81,28 @@ class YamlDslRouteTest {
 
         assertThat(exchange.getMessage().getHeader(FreeSwitchConstants.RING_GROUP_OUTCOME))
                 .isEqualTo(RingGroupOutcome.NO_ANSWER);
+    }
+
+    @Test
+    void theTieredRouteSkipsTheAnswerThatDoesNotPressOneAndRingsTheNextTier() throws Exception {
+        ProducerTemplate template = main.getCamelTemplate();
+
+        Exchange exchange = template.request("direct:ring-sales", e -> { });
+
+        assertThat(exchange.getException()).isNull();
+        // tier 1: 1004 is busy, 1001 answers but never presses 1; tier 2 answers and presses 1
+        RingGroupResult result = exchange.getMessage().getBody(RingGroupResult.class);
+        assertThat(result.outcome()).isEqualTo(RingGroupOutcome.ANSWERED);
+        assertThat(result.legs()).extracting(LegResult::destination, LegResult::outcome).containsExactly(
+                tuple("loopback/1004/default", LegOutcome.BUSY),
+                tuple("loopback/1001/default", LegOutcome.UNCONFIRMED),
+                tuple(CONFIRMER, LegOutcome.ANSWERED));
+        assertThat(simulator.ledger().channelsTo("loopback/1001/default")).singleElement()
+                .satisfies(voicemail -> assertThat(voicemail.wasAnswered()).isTrue())
+                .extracting(ChannelRecord::hangupCause).isEqualTo("NO_ANSWER");
+        // the route hangs up who took the call
+        String answered = exchange.getMessage().getHeader(FreeSwitchConstants.ANSWERED_UUID, String.class);
+        assertThat(simulator.ledger().awaitHangup(answered, "NORMAL_CLEARING", Duration.ofSeconds(10)).destination())
+                .isEqualTo(CONFIRMER);
     }
 }
