@@ -1,6 +1,7 @@
 package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.internal.EslCommands;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -51,8 +52,8 @@ final class CallerRingback {
             return;
         }
         playing = true;
-        connection.api(RingbackCommands.preAnswer(callerUuid));
-        connection.api(RingbackCommands.play(callerUuid, media));
+        EslCommands.uuidPreAnswer(callerUuid).api(connection);
+        EslCommands.uuidBroadcastPlayback(callerUuid, media).api(connection);
     }
 
     /** Breaks the ringback off, unless it never started or the caller is gone; completes once FreeSWITCH has. */
@@ -61,6 +62,6 @@ final class CallerRingback {
             return CompletableFuture.completedFuture(null);
         }
         playing = false;
-        return connection.api(RingbackCommands.stop(callerUuid)).handle((body, e) -> null);
+        return EslCommands.uuidBreakAll(callerUuid).api(connection).handle((ok, e) -> null);
     }
 }

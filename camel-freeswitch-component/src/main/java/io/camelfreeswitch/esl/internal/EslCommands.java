@@ -261,6 +261,25 @@ public final class EslCommands {
                 output -> !"false".equals(output.strip()));
     }
 
+    /** {@code uuid_pre_answer <uuid>}: early media for a channel not yet answered; a no-op for one that is. */
+    public static ApiCommand<Void> uuidPreAnswer(String uuid) {
+        return new ApiCommand<>("uuid_pre_answer " + requireWord("uuid", uuid), output -> null);
+    }
+
+    /**
+     * {@code uuid_broadcast <uuid> playback::<media> aleg}: plays {@code media} to that channel only, until it ends or
+     * is broken. FreeSWITCH splits the arguments on spaces, so {@code media} is one word.
+     */
+    public static ApiCommand<Void> uuidBroadcastPlayback(String uuid, String media) {
+        return new ApiCommand<>("uuid_broadcast " + requireWord("uuid", uuid) + " playback::"
+                + requireWord("media", media) + " aleg", output -> null);
+    }
+
+    /** {@code uuid_break <uuid> all}: stops what the channel hears and drops what is queued behind it. */
+    public static ApiCommand<Void> uuidBreakAll(String uuid) {
+        return new ApiCommand<>("uuid_break " + requireWord("uuid", uuid) + " all", output -> null);
+    }
+
     // ---- framing ----
 
     private static <T> EslCommand<T> simple(String commandLine, Function<EslMessage, T> reading) {

@@ -102,6 +102,10 @@ class EslCommandTextTest {
         assertThat(EslCommands.uuidKill("u1", "ORIGINATOR_CANCEL").text()).isEqualTo("uuid_kill u1 ORIGINATOR_CANCEL");
         assertThat(EslCommands.uuidBridge("u1", "u2").text()).isEqualTo("uuid_bridge u1 u2");
         assertThat(EslCommands.uuidExists("u1").text()).isEqualTo("uuid_exists u1");
+        assertThat(EslCommands.uuidPreAnswer("u1").text()).isEqualTo("uuid_pre_answer u1");
+        assertThat(EslCommands.uuidBroadcastPlayback("u1", "tone_stream://%(2000,4000,440,480);loops=-1").text())
+                .isEqualTo("uuid_broadcast u1 playback::tone_stream://%(2000,4000,440,480);loops=-1 aleg");
+        assertThat(EslCommands.uuidBreakAll("u1").text()).isEqualTo("uuid_break u1 all");
     }
 
     @Test
