@@ -61,7 +61,14 @@ final class EventDispatcher {
         }
         Registration listening = addChannelListener(uniqueId, listener);
         SerialExecutor lane = hashedLane(laneKey);
-        pins.compute(uniqueId, (k, pin) -> pin == null ? new Pin(lane, 1) : new Pin(pin.lane, pin.holders + 1));
+        pins.compute(uniqueId, (k, pin) -> {
+            if (pin != null && pin.lane != lane) {
+                listening.close();
+                throw new IllegalStateException("channel " + uniqueId + " is already pinned to another lane: its"
+                        + " events cannot follow two owners one step at a time");
+            }
+            return pin == null ? new Pin(lane, 1) : new Pin(pin.lane, pin.holders + 1);
+        });
         AtomicBoolean unpinned = new AtomicBoolean();
         return () -> {
             listening.close();
@@ -118,14 +125,19 @@ final class EventDispatcher {
     }
 
     void dispatch(EslEvent event) {
-        String key = event.uniqueId();
-        if (key == null) {
-            key = event.jobUuid();
+        try {
+            String key = event.uniqueId();
+            if (key == null) {
+                key = event.jobUuid();
+            }
+            if (key == null) {
+                key = event.eventName();
+            }
+            lane(key).execute(() -> deliver(event));
+        } catch (RuntimeException | Error e) {
+            EslEvents.release(event); // never queued: nothing else would give its buffer back
+            throw e;
         }
-        if (key == null) {
-            key = event.eventName();
-        }
-        lane(key).execute(() -> deliver(event));
     }
 
     private void deliver(EslEvent event) {

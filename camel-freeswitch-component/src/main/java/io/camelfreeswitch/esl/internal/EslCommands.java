@@ -36,7 +36,7 @@ public final class EslCommands {
         return value;
     }
 
-    /** Checks an argument that must also be non-blank and free of spaces (a uuid, an event name word, a header). */
+    /** Checks an argument that must also be non-blank (spaces allowed: see {@link #requireWord} for one word). */
     public static String requireToken(String argumentName, String value) {
         requireSafe(argumentName, value);
         if (value.isBlank()) {

@@ -46,6 +46,9 @@ public final class SerialExecutor implements Executor {
             } catch (RejectedExecutionException e) {
                 // the pool is shut down: run here rather than lose an event, a hang-up or a future completion
                 drain();
+            } catch (RuntimeException | Error e) {
+                scheduled.set(false); // else this lane would wait for a drain that never comes
+                throw e;
             }
         }
     }

@@ -65,8 +65,8 @@ public abstract class WireEslEvent implements EslEvent {
         if (target.length < length) {
             target = new byte[Math.max(length, 2 * target.length)];
             if (target.length > MAX_CACHED_SCRATCH) {
-                b.getBytes(0, target, 0, length);
-                return target;
+                keep(); // too big to copy for every read: copied onto the heap once, the read buffer given back
+                return array;
             }
             scratch.array = target;
         }
