@@ -44,7 +44,8 @@ final class EnterpriseRing implements RingStrategy {
         Duration ringFor = timing.ringFor(request.timeout());
         Leg leg = engine.ring(destination, ringFor, null);
         engine.schedule(ringFor, () -> {
-            if (!leg.isOver() && engine.winner() != leg && !engine.isFinished()) {
+            // a leg that has answered keeps its time to confirm; the engine ends it when that runs out
+            if (!leg.isOver() && engine.winner() != leg && !engine.isFinished() && !leg.awaitsConfirmation()) {
                 leg.hangUp(HangupCauses.NO_ANSWER, LegOutcome.NO_ANSWER);
                 if (allHadTheirTime(engine)) {
                     engine.timeOut();

@@ -27,7 +27,9 @@ final class TieredRing implements RingStrategy {
 
     private void ringNextTier(RingEngine engine) {
         for (Leg leg : ringing) {
-            leg.hangUp(HangupCauses.NO_ANSWER, LegOutcome.NO_ANSWER);
+            if (!leg.awaitsConfirmation()) { // an answered leg keeps its time to confirm; the engine ends it then
+                leg.hangUp(HangupCauses.NO_ANSWER, LegOutcome.NO_ANSWER);
+            }
         }
         ringing.clear();
         if (engine.isFinished()) {
