@@ -58,6 +58,8 @@ final class RingEngine {
 
     private Leg winner;
     private boolean finished;
+    /** The caller's ringback has been broken off (or there was none): nothing of this group reaches it any more. */
+    private boolean ringbackOver;
     private Channel caller;
     private Registration stateRegistration;
     private final CallerRingback ringback;
@@ -306,7 +308,7 @@ final class RingEngine {
         }
         // a kill that missed a channel whose originate is still pending is resent when the channel shows up, so
         // the hang-ups are only "sent" once every kill has been accepted or its leg is known to be gone
-        if (legs.stream().allMatch(Leg::killSettled)) {
+        if (ringbackOver && legs.stream().allMatch(Leg::killSettled)) {
             result.markHangupsSent();
         }
         if (legs.stream().noneMatch(Leg::awaitsKill)) {
@@ -362,10 +364,14 @@ final class RingEngine {
                 legs.stream().map(Leg::result).toList(), failure);
         Duration elapsed = Duration.ofNanos(time.nanoTime() - startNanos);
         RingGroup.notifyListeners(request, listener -> listener.groupEnded(request, ringResult, elapsed));
-        // the caller hears nothing of the group any more before it is handed out (a bridge follows at once);
-        // completed on the lane (RingGroupFuture: dependents must not block), not handed to another pool, unless
-        // the caller's ringback had to be broken first
-        stopRingback().whenComplete((ok, e) -> result.complete(ringResult));
+        // the caller hears nothing of the group any more before it is handed out (a bridge follows at once), and a
+        // cancelled group counts its hang-ups as sent only then, so a late break cannot cut what the route plays
+        // next; completed on the lane (RingGroupFuture: dependents must not block), not handed to another pool
+        stopRingback().whenComplete((ok, e) -> execute(() -> {
+            ringbackOver = true;
+            result.complete(ringResult);
+            legSettled(null);
+        }));
     }
 
     /** The PARALLEL race is won: every other leg still up is hung up with LOSE_RACE. */

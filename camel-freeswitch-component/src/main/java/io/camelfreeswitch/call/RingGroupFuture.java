@@ -48,8 +48,9 @@ public final class RingGroupFuture<T> extends CompletableFuture<T> {
     }
 
     /**
-     * Completes once the group is over and its hang-up commands have been handed to the connection (they reach
-     * FreeSWITCH before anything sent later on the same connection, such as {@code exit}).
+     * Completes once the group is over, its hang-up commands have been handed to the connection and the caller's
+     * ringback, if any, has been broken off (they reach FreeSWITCH before anything sent later on the same
+     * connection, such as {@code exit}). After cancelling a group, wait for it before playing to its caller.
      */
     public CompletableFuture<Void> hangupsSent() {
         return hangupsSent.copy();
