@@ -115,8 +115,8 @@ final class Leg {
         if (outcome != null) {
             return; // hung up by us already; the kill is on its way
         }
-        if (engine.request().leaseScope() == LeaseScope.RINGING) {
-            releaseLease(LeaseEnd.FREED);
+        if (engine.request().leaseScope() == LeaseScope.RINGING && !engine.confirmsAnswers()) {
+            releaseLease(LeaseEnd.FREED); // a leg still to confirm is released when handed out or ended
         }
         if (engine.confirmsAnswers()) {
             engine.legAwaitsConfirmation(this);
@@ -202,8 +202,9 @@ final class Leg {
         LegResult ended = result();
         RingGroup.notifyListeners(engine.request(), listener -> listener.legEnded(engine.request(), ended));
         if (newOutcome != LegOutcome.ANSWERED) {
-            // rung and not answered (our ring timer, FreeSWITCH's, or the group's time running out): it may rest
-            releaseLease(newOutcome == LegOutcome.NO_ANSWER ? LeaseEnd.NOT_ANSWERED : LeaseEnd.FREED);
+            // rung and not answered, or answered and not confirmed (an answering machine): it may rest
+            releaseLease(newOutcome == LegOutcome.NO_ANSWER || newOutcome == LegOutcome.UNCONFIRMED
+                    ? LeaseEnd.NOT_ANSWERED : LeaseEnd.FREED);
         }
     }
 

@@ -6,6 +6,6 @@ public enum LeaseEnd {
     FREED,
     /** The destination's answered call ended: it rests for its {@code wrapUpTime}. */
     CALL_ENDED,
-    /** The destination was rung and did not answer: it rests for its {@code noAnswerDelay}. */
+    /** Rung and not answered, or answered and not confirmed: the destination rests for its {@code noAnswerDelay}. */
     NOT_ANSWERED
 }
