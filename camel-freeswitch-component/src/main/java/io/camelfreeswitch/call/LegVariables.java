@@ -20,11 +20,11 @@ final class LegVariables {
         prefix(legVariables, "origination_caller_id_name", callerIdNamePrefix);
         prefix(legVariables, "origination_caller_id_number", callerIdNumberPrefix);
         DialString.validateVariables(legVariables);
-        if (variables.containsKey("origination_uuid")) {
-            throw new IllegalArgumentException(
-                    "origination_uuid is chosen by the ring group for each leg; it cannot be set as a variable");
-        }
         for (String name : variables.keySet()) {
+            if ("origination_uuid".equalsIgnoreCase(name.strip())) {
+                throw new IllegalArgumentException(
+                        "origination_uuid is chosen by the ring group for each leg; it cannot be set as a variable");
+            }
             if (OriginateTimeout.VARIABLES.stream().anyMatch(name.strip()::equalsIgnoreCase)) {
                 throw new IllegalArgumentException(name + " cannot be set on a ring group's legs: each leg rings"
                         + " for the group's timeout (capped by totalTimeout), timed by the group itself, and"
