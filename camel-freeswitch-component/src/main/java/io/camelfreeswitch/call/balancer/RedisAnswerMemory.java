@@ -1,5 +1,8 @@
 package io.camelfreeswitch.call.balancer;
 
+import io.lettuce.core.SetArgs;
+
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -7,8 +10,12 @@ import java.util.concurrent.CompletableFuture;
 /**
  * ROUND_ROBIN's memory in Redis: one string key per ring group naming the destination that last answered in it,
  * read with one GET and written with one SET. Under the balancer's hash tag, so it lives in the same Cluster slot.
+ * A group's name is its destination list by default, so every list ever rung would leave a key: each expires once
+ * its group has had no answer for {@link #FORGET_AFTER}, and that group then starts from the top again.
  */
 final class RedisAnswerMemory {
+
+    static final Duration FORGET_AFTER = Duration.ofDays(7);
 
     private final RedisConnector redis;
     private final String keyPrefix;
@@ -27,7 +34,8 @@ final class RedisAnswerMemory {
     CompletableFuture<Void> answered(String group, String destination) {
         String key = keyPrefix + Objects.requireNonNull(group, "group");
         Objects.requireNonNull(destination, "destination");
-        return redis.commands().thenCompose(commands -> commands.set(key, destination).toCompletableFuture())
+        return redis.commands().thenCompose(commands -> commands.set(key, destination, SetArgs.Builder.ex(FORGET_AFTER))
+                        .toCompletableFuture())
                 .thenApply(ok -> null);
     }
 }
