@@ -36,6 +36,8 @@ final class DestinationList {
             List<String> tier = new ArrayList<>();
             for (Object item : items) {
                 if (item instanceof Collection<?> nested) {
+                    list.addTier(tier); // the plain dial strings before this list ring first, as a tier of their own
+                    tier = new ArrayList<>();
                     list.addTier(nested.stream().map(list::entry).toList());
                 } else {
                     tier.add(list.entry(item));
