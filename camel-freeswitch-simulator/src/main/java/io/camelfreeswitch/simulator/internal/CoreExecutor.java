@@ -52,13 +52,17 @@ final class CoreExecutor {
 
     <T> CompletableFuture<T> call(Supplier<T> s) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        execute(() -> {
-            try {
-                f.complete(s.get());
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
+        try {
+            executor.execute(() -> {
+                try {
+                    f.complete(s.get());
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            f.completeExceptionally(e); // shut down: whoever waits for the answer must not wait for ever
+        }
         return f;
     }
 
