@@ -101,6 +101,21 @@ class PlainEventLookupTest {
     }
 
     @Test
+    void manyShortLinesAndALargeBodyAreReadWhole() {
+        StringBuilder text = new StringBuilder("Event-Name: BACKGROUND_JOB\n");
+        for (int i = 0; i < 1000; i++) {
+            text.append('h').append(i).append(": ").append(i).append('\n');
+        }
+        String result = "+OK " + "x".repeat(1 << 20) + "\n";
+        EslEvent event = plain(text.append("Content-Length: ").append(result.length()).append("\n\n")
+                .append(result).toString());
+        assertThat(event.header("h999")).isEqualTo("999");
+        assertThat(event.header("h0")).isEqualTo("0");
+        assertThat(event.headers()).hasSize(1002);
+        assertThat(event.body()).isEqualTo(result);
+    }
+
+    @Test
     void twoThreadsReadingOneEventAtOnceSeeTheSameHeaders() throws Exception {
         StringBuilder text = new StringBuilder("Event-Name: CHANNEL_STATE\n");
         for (int i = 0; i < 60; i++) {

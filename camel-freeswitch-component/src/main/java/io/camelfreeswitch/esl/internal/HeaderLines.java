@@ -12,9 +12,14 @@ import java.util.Arrays;
  * flag is written after every other field).
  */
 final class HeaderLines {
-    private static final int MIN_CAPACITY = 16;
-    /** Lines of captured events average 30-odd bytes; estimating a little short costs one copy, long only ints. */
+    /**
+     * The first array is sized from the event's length at a little under the 30-odd bytes captured lines average
+     * (a longer guess would mean a copy for most events, a shorter one only unused ints), but never for more lines
+     * than a channel event has: a BACKGROUND_JOB's length is mostly its result, which has no header lines.
+     */
     private static final int ESTIMATED_LINE_BYTES = 24;
+    private static final int MIN_CAPACITY = 16;
+    private static final int MAX_FIRST_CAPACITY = 128;
 
     private int[] ends;
     private int count;
@@ -68,7 +73,7 @@ final class HeaderLines {
             return false;
         }
         if (ends == null) {
-            ends = new int[Math.max(MIN_CAPACITY, length / ESTIMATED_LINE_BYTES)];
+            ends = new int[Math.min(MAX_FIRST_CAPACITY, Math.max(MIN_CAPACITY, length / ESTIMATED_LINE_BYTES))];
         } else if (count == ends.length) {
             ends = Arrays.copyOf(ends, count * 2);
         }
