@@ -40,8 +40,9 @@ final class JsonEslEvent extends WireEslEvent {
     @Override
     public String header(String name) {
         JsonValues values = values();
+        boolean plainAscii = JsonValues.isPlainAscii(name);
         for (int i = 0; i < count; i++) {
-            if (values.keyEquals(i, name)) {
+            if (values.keyEquals(i, name, plainAscii)) {
                 String value = values.value(i);
                 if (value != null) {
                     return value;
@@ -54,9 +55,10 @@ final class JsonEslEvent extends WireEslEvent {
     @Override
     public List<String> headerValues(String name) {
         JsonValues values = values();
+        boolean plainAscii = JsonValues.isPlainAscii(name);
         List<String> result = null;
         for (int i = 0; i < count; i++) {
-            if (values.keyEquals(i, name)) {
+            if (values.keyEquals(i, name, plainAscii)) {
                 if (result == null) {
                     result = new ArrayList<>(2);
                 }

@@ -31,8 +31,9 @@ final class JsonScanner {
     }
 
     /**
-     * Validates {@code data[base, end)} and returns the offset, relative to {@code base}, of the first byte of each
-     * member's key (after its quote).
+     * Validates {@code data[base, end)} and returns one entry per member: the offset, relative to {@code base}, of
+     * the first byte of its key (after its quote), complemented ({@code ~offset}) when the key holds an escape, so
+     * that a key without one can be compared by its length first.
      *
      * @throws EslDecoderException when the body is not such an object
      */
@@ -43,11 +44,7 @@ final class JsonScanner {
         if (scanner.entries.length > SCRATCH.get().length) {
             SCRATCH.set(scanner.entries);
         }
-        int[] offsets = Arrays.copyOf(scanner.entries, scanner.count);
-        for (int i = 0; i < offsets.length; i++) {
-            offsets[i] -= base;
-        }
-        return offsets;
+        return Arrays.copyOf(scanner.entries, scanner.count);
     }
 
     private void index() {
@@ -60,11 +57,11 @@ final class JsonScanner {
             while (true) {
                 skipWhitespace();
                 int keyStart = pos + 1;
-                scanString();
+                boolean keyEscaped = scanString();
                 skipWhitespace();
                 expect(':');
                 skipWhitespace();
-                scanMember(keyStart);
+                scanMember(keyEscaped ? ~(keyStart - base) : keyStart - base);
                 skipWhitespace();
                 byte c = next();
                 if (c == '}') {
@@ -81,8 +78,8 @@ final class JsonScanner {
         }
     }
 
-    /** Validates one member's value (an array's elements one by one) and records the member. */
-    private void scanMember(int keyStart) {
+    /** Validates one member's value (an array's elements one by one) and records the member's entry. */
+    private void scanMember(int entry) {
         if (peek() == '[') {
             pos++;
             skipWhitespace();
@@ -108,7 +105,7 @@ final class JsonScanner {
         if (count + 1 > entries.length) {
             entries = Arrays.copyOf(entries, entries.length * 2);
         }
-        entries[count++] = keyStart;
+        entries[count++] = entry;
     }
 
     private void scanValue() {
@@ -127,6 +124,7 @@ final class JsonScanner {
         expect('"');
         boolean escaped = false;
         while (true) {
+            pos = ByteSearch.indexOfJsonStringSpecial(data, pos, end);
             if (pos >= end) {
                 throw error("unterminated string");
             }

@@ -21,14 +21,46 @@ final class JsonValues {
         this.entries = entries;
     }
 
-    boolean keyEquals(int entry, String name) {
-        int start = base + entries[entry];
+    /**
+     * True when {@code name} can be compared with keys byte by byte (ASCII, no quote or backslash): then a key
+     * without escapes equals it only if it has exactly its length.
+     */
+    static boolean isPlainAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether member {@code entry}'s key is {@code name}; {@code plainAscii} is {@link #isPlainAscii}(name). */
+    boolean keyEquals(int entry, String name, boolean plainAscii) {
+        int e = entries[entry];
+        if (e < 0 || !plainAscii) {
+            return keyEqualsSlowly(keyStart(entry), name);
+        }
+        int start = base + e;
+        int nameLength = name.length();
+        if (start + nameLength >= limit || data[start + nameLength] != '"') {
+            return false; // nearly every key: decided without looking at the name
+        }
+        for (int i = 0; i < nameLength; i++) {
+            if (data[start + i] != (byte) name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean keyEqualsSlowly(int start, String name) {
         int nameLength = name.length();
         for (int i = 0; i < nameLength; i++) {
             char c = name.charAt(i);
             byte b = data[start + i];
             if (c >= 0x80 || b == '\\' || b == '"') {
-                return c >= 0x80 || b == '\\' ? key(entry).equals(name) : false;
+                return c >= 0x80 || b == '\\' ? string(start).equals(name) : false;
             }
             if (b != (byte) c) {
                 return false;
@@ -37,32 +69,36 @@ final class JsonValues {
         return data[start + nameLength] == '"';
     }
 
+    /** Where member {@code entry}'s key starts in {@code data} (after its quote). */
+    private int keyStart(int entry) {
+        int e = entries[entry];
+        return base + (e >= 0 ? e : ~e);
+    }
+
     /** Index of the closing quote of the string whose content starts at {@code start}. */
     private int stringEnd(int start) {
-        int i = start;
+        int i = ByteSearch.indexOfJsonStringSpecial(data, start, limit);
         while (data[i] != '"') {
-            i += data[i] == '\\' ? 2 : 1;
+            i = ByteSearch.indexOfJsonStringSpecial(data, i + 2, limit); // past a backslash and what it escapes
         }
         return i;
     }
 
     private String string(int start) {
         int end = stringEnd(start);
-        for (int i = start; i < end; i++) {
-            if (data[i] == '\\') {
-                return unescape(start, end);
-            }
+        if (ByteSearch.indexOf(data, start, end, (byte) '\\') < end) {
+            return unescape(start, end);
         }
         return new String(data, start, end - start, StandardCharsets.UTF_8);
     }
 
     String key(int entry) {
-        return string(base + entries[entry]);
+        return string(keyStart(entry));
     }
 
     /** First byte of a member's value: past the key's closing quote, the colon and whitespace. */
     private int valueStart(int entry) {
-        int i = stringEnd(base + entries[entry]) + 1;
+        int i = stringEnd(keyStart(entry)) + 1;
         while (data[i] != ':') {
             i++;
         }

@@ -5,106 +5,217 @@ import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A {@code text/event-plain} event kept as its wire bytes. On first access one pass records where each
- * {@code Name: value} line sits; names are then compared byte by byte and a value becomes a String (URL-decoded when
- * it holds a {@code %}) only when someone asks for it, each time it is asked (no cache: most values are read once,
- * if at all). An event that is only routed by name and Unique-ID thus costs an exact-size offsets array and two
- * small Strings. Thread-safe: events are handed to several listener threads.
+ * A {@code text/event-plain} event kept as its wire bytes. Its header lines are indexed only as far as lookups need
+ * ({@link HeaderLines}): finding {@code Unique-ID} reads the lines up to it, a later lookup first compares the lines
+ * already indexed and then resumes. Names are compared byte by byte; a value becomes a String (URL-decoded when it
+ * holds a {@code %}) only when someone asks for it, each time it is asked (no cache: most values are read once, if
+ * at all). Thread-safe: events are handed to several listener threads; lookups that index lines hold the event's
+ * lock, those after the whole block is indexed hold none.
  */
 final class PlainEslEvent extends WireEslEvent {
-    private static final byte[] CONTENT_LENGTH = "Content-Length".getBytes(StandardCharsets.US_ASCII);
-    private static final int STRIDE = 3; // per header: nameStart, colon, lineEnd (CR excluded)
-    /** Indexing scratch, reused per thread; each event keeps an exact-size copy (allocation matters here). */
-    private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[STRIDE * 256]);
+    private static final String CONTENT_LENGTH = "Content-Length";
+    /** {@link #asciiLength} of a name no header line can have (empty, or holding the colon that ends a name). */
+    private static final int NO_SUCH_NAME = 0;
+    private static final int NOT_ASCII = -1;
 
-    private volatile Index index;
+    private final HeaderLines lines = new HeaderLines();
     private Map<String, String> headerMap;
-
-    /** Offsets of every header line, plus the inner body; immutable once built. */
-    private static final class Index {
-        final int[] offsets;
-        final int count;
-        final int bodyStart;
-        final int bodyEnd;
-
-        Index(int[] offsets, int count, int bodyStart, int bodyEnd) {
-            this.offsets = offsets;
-            this.count = count;
-            this.bodyStart = bodyStart;
-            this.bodyEnd = bodyEnd;
-        }
-    }
 
     PlainEslEvent(ByteBuf bytes, boolean borrowed) {
         super(bytes, borrowed);
     }
 
-    private Index index() {
-        Index idx = index;
-        if (idx == null) {
-            idx = buildIndex();
-            index = idx;
+    @Override
+    public String header(String name) {
+        int ascii = asciiLength(name);
+        if (ascii == NO_SUCH_NAME) {
+            return null;
         }
-        return idx;
+        if (lines.complete()) {
+            byte[] data = readArray();
+            int base = arrayBase(data);
+            return firstValue(data, base, 0, lines.count(), name, ascii);
+        }
+        synchronized (this) {
+            byte[] data = readArray();
+            int base = arrayBase(data);
+            int known = lines.count();
+            String value = firstValue(data, base, 0, known, name, ascii);
+            if (value != null) {
+                return value;
+            }
+            while (lines.readLine(data, base, length)) {
+                value = firstValue(data, base, known, known + 1, name, ascii);
+                if (value != null) {
+                    return value;
+                }
+                known++;
+            }
+            return null;
+        }
     }
 
-    /** One pass over the header lines; offsets are relative to byte 0 of the event. */
-    private Index buildIndex() {
+    @Override
+    public List<String> headerValues(String name) {
+        int ascii = asciiLength(name);
+        if (ascii == NO_SUCH_NAME) {
+            return List.of();
+        }
+        indexAll();
         byte[] data = readArray();
         int base = arrayBase(data);
-        int end = base + length;
-        int[] offsets = SCRATCH.get();
-        int count = 0;
-        int pos = base;
-        int innerLength = -1;
-        boolean blankLineSeen = false;
-        while (pos < end) {
-            int eol = pos;
-            while (eol < end && data[eol] != '\n') {
-                eol++;
-            }
-            int lineEnd = eol > pos && data[eol - 1] == '\r' ? eol - 1 : eol;
-            int next = Math.min(eol + 1, end);
-            if (lineEnd == pos) {
-                pos = next;
-                blankLineSeen = true;
-                break;
-            }
-            int colon = -1;
-            for (int i = pos; i < lineEnd; i++) {
-                if (data[i] == ':') {
-                    colon = i;
-                    break;
+        List<String> values = null;
+        for (int i = 0; i < lines.count(); i++) {
+            int colon = colonIfNamed(data, base, i, name, ascii);
+            if (colon >= 0) {
+                if (values == null) {
+                    values = new ArrayList<>(2);
                 }
+                values.add(value(data, base, i, colon));
             }
-            if (colon > pos) {
-                if (STRIDE * count + STRIDE > offsets.length) {
-                    offsets = Arrays.copyOf(offsets, offsets.length * 2);
-                    SCRATCH.set(offsets);
-                }
-                offsets[STRIDE * count] = pos - base;
-                offsets[STRIDE * count + 1] = colon - base;
-                offsets[STRIDE * count + 2] = lineEnd - base;
-                if (nameEquals(data, pos, colon, CONTENT_LENGTH)) {
-                    innerLength = parseLength(data, valueStart(data, colon, lineEnd), lineEnd);
-                }
-                count++;
-            }
-            pos = next;
         }
-        int bodyStart = pos - base;
-        int bodyEnd = bodyStart;
-        if (blankLineSeen && innerLength > 0) {
-            bodyEnd = Math.min(length, bodyStart + innerLength);
+        return values == null ? List.of() : Collections.unmodifiableList(values);
+    }
+
+    @Override
+    public synchronized Map<String, String> headers() {
+        if (headerMap == null) {
+            indexAll();
+            byte[] data = readArray();
+            int base = arrayBase(data);
+            Map<String, String> map = new LinkedHashMap<>(lines.count() * 2);
+            for (int i = 0; i < lines.count(); i++) {
+                int start = base + lines.start(i);
+                int colon = ByteSearch.indexOf(data, start, base + lines.end(i), (byte) ':');
+                if (colon > start && colon < base + lines.end(i)) {
+                    String name = new String(data, start, colon - start, StandardCharsets.UTF_8);
+                    map.putIfAbsent(name, value(data, base, i, colon));
+                }
+            }
+            headerMap = Collections.unmodifiableMap(map);
         }
-        return new Index(Arrays.copyOf(offsets, STRIDE * count), count, bodyStart, bodyEnd);
+        return headerMap;
+    }
+
+    @Override
+    public String body() {
+        indexAll();
+        int bodyStart = lines.bodyStart();
+        if (bodyStart < 0) {
+            return "";
+        }
+        byte[] data = readArray();
+        int base = arrayBase(data);
+        int innerLength = innerContentLength(data, base);
+        if (innerLength <= 0) {
+            return "";
+        }
+        int bodyEnd = Math.min(length, bodyStart + innerLength);
+        return new String(data, base + bodyStart, bodyEnd - bodyStart, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public EventFormat format() {
+        return EventFormat.PLAIN;
+    }
+
+    private void indexAll() {
+        if (!lines.complete()) {
+            synchronized (this) {
+                byte[] data = readArray();
+                lines.readAll(data, arrayBase(data), length);
+            }
+        }
+    }
+
+    /** The value of the last {@code Content-Length} line (FreeSWITCH writes one), -1 when absent or not a number. */
+    private int innerContentLength(byte[] data, int base) {
+        int ascii = CONTENT_LENGTH.length();
+        for (int i = lines.count() - 1; i >= 0; i--) {
+            int colon = colonIfNamed(data, base, i, CONTENT_LENGTH, ascii);
+            if (colon >= 0) {
+                return parseLength(data, valueStart(data, colon, lineEnd(data, base, i)), lineEnd(data, base, i));
+            }
+        }
+        return -1;
+    }
+
+    /** The value of the first of lines {@code [from, to)} named {@code name}, or null. */
+    private String firstValue(byte[] data, int base, int from, int to, String name, int ascii) {
+        for (int i = from; i < to; i++) {
+            int colon = colonIfNamed(data, base, i, name, ascii);
+            if (colon >= 0) {
+                return value(data, base, i, colon);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where the colon of line {@code i} sits in {@code data} if the line's name is {@code name}, else -1. A line's
+     * name is what precedes its first colon, UTF-8 decoded; an ASCII name without a colon is compared byte by byte
+     * with no decoding: it matches exactly when the line starts with its bytes followed by a colon.
+     */
+    private int colonIfNamed(byte[] data, int base, int i, String name, int ascii) {
+        int start = base + lines.start(i);
+        int eol = base + lines.end(i);
+        if (ascii > 0) {
+            int colon = start + ascii;
+            if (colon >= eol || data[colon] != ':') {
+                return -1; // nearly every line: decided without looking at the name
+            }
+            for (int k = 0; k < ascii; k++) {
+                if (data[start + k] != (byte) name.charAt(k)) {
+                    return -1;
+                }
+            }
+            return colon;
+        }
+        int colon = ByteSearch.indexOf(data, start, eol, (byte) ':');
+        if (colon == start || colon == eol) {
+            return -1;
+        }
+        return new String(data, start, colon - start, StandardCharsets.UTF_8).equals(name) ? colon : -1;
+    }
+
+    /**
+     * The byte length of an ASCII name; {@link #NO_SUCH_NAME} for a name that cannot match (empty, or with a colon:
+     * a line's name ends at its first colon), {@link #NOT_ASCII} for one to compare decoded. One look at the asked
+     * name per lookup, rather than per line.
+     */
+    private static int asciiLength(String name) {
+        int length = name.length();
+        if (length == 0) {
+            return NO_SUCH_NAME;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                return NOT_ASCII;
+            }
+            if (c == ':') {
+                return NO_SUCH_NAME;
+            }
+        }
+        return length;
+    }
+
+    /** End of line {@code i} in {@code data}, without its CR. */
+    private int lineEnd(byte[] data, int base, int i) {
+        int start = base + lines.start(i);
+        int eol = base + lines.end(i);
+        return eol > start && data[eol - 1] == '\r' ? eol - 1 : eol;
+    }
+
+    private String value(byte[] data, int base, int i, int colon) {
+        int lineEnd = lineEnd(data, base, i);
+        return UrlDecoding.decode(data, valueStart(data, colon, lineEnd), lineEnd);
     }
 
     private static int valueStart(byte[] data, int colon, int lineEnd) {
@@ -124,116 +235,5 @@ final class PlainEslEvent extends WireEslEvent {
             value = value * 10 + (b - '0');
         }
         return value > Integer.MAX_VALUE ? -1 : (int) value;
-    }
-
-    private static boolean nameEquals(byte[] data, int nameStart, int nameEnd, byte[] name) {
-        if (nameEnd - nameStart != name.length) {
-            return false; // nearly every line: decided without a call
-        }
-        for (int i = 0; i < name.length; i++) {
-            if (data[nameStart + i] != name[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean nameEquals(byte[] data, int nameStart, int nameEnd, String name) {
-        int length = name.length();
-        if (nameEnd - nameStart != length) {
-            // a non-ASCII name has more bytes than chars; compare it the slow way
-            return hasNonAscii(name) && new String(data, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8)
-                    .equals(name);
-        }
-        for (int i = 0; i < length; i++) {
-            char c = name.charAt(i);
-            if (c >= 0x80) {
-                return new String(data, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8).equals(name);
-            }
-            if (data[nameStart + i] != (byte) c) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean hasNonAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String value(byte[] data, int base, Index idx, int i) {
-        int colon = base + idx.offsets[STRIDE * i + 1];
-        int lineEnd = base + idx.offsets[STRIDE * i + 2];
-        return UrlDecoding.decode(data, valueStart(data, colon, lineEnd), lineEnd);
-    }
-
-    private static String name(byte[] data, int base, Index idx, int i) {
-        int start = base + idx.offsets[STRIDE * i];
-        return new String(data, start, idx.offsets[STRIDE * i + 1] - idx.offsets[STRIDE * i], StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public String header(String name) {
-        Index idx = index();
-        byte[] data = readArray();
-        int base = arrayBase(data);
-        for (int i = 0; i < idx.count; i++) {
-            if (nameEquals(data, base + idx.offsets[STRIDE * i], base + idx.offsets[STRIDE * i + 1], name)) {
-                return value(data, base, idx, i);
-            }
-        }
-        return null;
-    }
-
-    @Override
-    public List<String> headerValues(String name) {
-        Index idx = index();
-        byte[] data = readArray();
-        int base = arrayBase(data);
-        List<String> values = null;
-        for (int i = 0; i < idx.count; i++) {
-            if (nameEquals(data, base + idx.offsets[STRIDE * i], base + idx.offsets[STRIDE * i + 1], name)) {
-                if (values == null) {
-                    values = new ArrayList<>(2);
-                }
-                values.add(value(data, base, idx, i));
-            }
-        }
-        return values == null ? List.of() : Collections.unmodifiableList(values);
-    }
-
-    @Override
-    public synchronized Map<String, String> headers() {
-        if (headerMap == null) {
-            Index idx = index();
-            byte[] data = readArray();
-            int base = arrayBase(data);
-            Map<String, String> map = new LinkedHashMap<>(idx.count * 2);
-            for (int i = 0; i < idx.count; i++) {
-                map.putIfAbsent(name(data, base, idx, i), value(data, base, idx, i));
-            }
-            headerMap = Collections.unmodifiableMap(map);
-        }
-        return headerMap;
-    }
-
-    @Override
-    public String body() {
-        Index idx = index();
-        if (idx.bodyEnd == idx.bodyStart) {
-            return "";
-        }
-        byte[] data = readArray();
-        return new String(data, arrayBase(data) + idx.bodyStart, idx.bodyEnd - idx.bodyStart, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public EventFormat format() {
-        return EventFormat.PLAIN;
     }
 }

@@ -11,14 +11,8 @@ public final class UrlDecoding {
     }
 
     static String decode(byte[] data, int start, int end) {
-        int percent = -1;
-        for (int i = start; i < end; i++) {
-            if (data[i] == '%') {
-                percent = i;
-                break;
-            }
-        }
-        if (percent < 0) {
+        int percent = ByteSearch.indexOf(data, start, end, (byte) '%');
+        if (percent == end) {
             return new String(data, start, end - start, StandardCharsets.UTF_8);
         }
         byte[] out = new byte[end - start];
