@@ -6,6 +6,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -112,6 +113,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
                 held.hold(lease);
                 return CompletableFuture.completedFuture(Optional.<Lease>of(lease));
             }
+            forget(Arrays.copyOf(keys, snapshot.size()), leaseId);
             BalancerUnavailableException unavailable =
                     unavailable("could not acquire a lease on one of " + snapshot, failure);
             if (!fallbackToGroupOrder) {
@@ -124,6 +126,24 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
             }
             return CompletableFuture.completedFuture(Optional.<Lease>of(new GroupOrderLease(snapshot.get(0))));
         }).thenCompose(Function.identity());
+    }
+
+    /**
+     * The script may have run although its reply never came (a timeout): take its lease back at once rather than
+     * leave it counted for {@code leaseTtl}. Sent in full (EVAL): it runs even if this reply times out as well, where
+     * an EVALSHA answered NOSCRIPT after the timeout would never be followed by the script. Best effort; if Redis
+     * cannot be reached either, the TTL ends it.
+     */
+    private void forget(String[] leaseKeys, String leaseId) {
+        redis.commands().thenCompose(commands -> RedisLeaseScripts.FORGET.<Long>runInFull(commands, leaseKeys, leaseId))
+                .whenComplete((removed, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("Could not take back lease {} after a failed acquire; it expires by itself",
+                                leaseId, failure);
+                    } else if (removed > 0) {
+                        LOG.info("Took back lease {}: its acquire ran on Redis but its reply was lost", leaseId);
+                    }
+                });
     }
 
     @Override
