@@ -93,7 +93,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException("this RedisLoadBalancer is closed"));
+            return CompletableFuture.failedFuture(new RedisConnector.ClosedException()); // not even the fallback
         }
         List<String> snapshot = List.copyOf(candidates);
         String[] keys = RedisLeaseScripts.acquireKeys(snapshot, this::key, this::restKey);
@@ -154,23 +154,23 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         return load.handle((count, failure) -> failure == null
                         ? CompletableFuture.completedFuture(count)
                         : CompletableFuture.<Long>failedFuture(
-                                unavailable("could not read the load of " + destination, failure)))
+                                failed("could not read the load of " + destination, failure)))
                 .thenCompose(Function.identity());
     }
 
     /** One GET of {@code {prefix}:last-answered:<group>}; with fallbackToGroupOrder, empty while Redis is down. */
     @Override
     public CompletableFuture<Optional<String>> lastAnswered(String group) {
-        return answerMemory.lastAnswered(group).exceptionallyCompose(failure -> fallbackToGroupOrder
+        return answerMemory.lastAnswered(group).exceptionallyCompose(failure -> fallbackToGroupOrder && !closed
                 ? CompletableFuture.completedFuture(Optional.empty())
-                : CompletableFuture.failedFuture(unavailable("could not read who last answered in " + group, failure)));
+                : CompletableFuture.failedFuture(failed("could not read who last answered in " + group, failure)));
     }
 
     /** One SET of {@code {prefix}:last-answered:<group>}. */
     @Override
     public CompletableFuture<Void> answered(String group, String destination) {
         return answerMemory.answered(group, destination).exceptionallyCompose(failure -> CompletableFuture
-                .failedFuture(unavailable("could not record who answered in " + group, failure)));
+                .failedFuture(failed("could not record who answered in " + group, failure)));
     }
 
     /** The Redis key holding the leases of {@code destination}. */
@@ -203,7 +203,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
                                 lease.id(), Long.toString(rest.toMillis()))));
         return removed.handle((count, failure) -> failure == null
                         ? CompletableFuture.<Void>completedFuture(null)
-                        : CompletableFuture.<Void>failedFuture(unavailable("could not release " + lease
+                        : CompletableFuture.<Void>failedFuture(failed("could not release " + lease
                                 + " (it will expire within " + leaseTtl + ")", failure)))
                 .thenCompose(Function.identity());
     }
@@ -213,6 +213,13 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
             degraded = false;
             LOG.info("Redis at {} answers again; load balancing resumes", redis.description());
         }
+    }
+
+    /** A failed command as its caller should see it: a closed balancer says so, anything else is Redis unavailable. */
+    private RuntimeException failed(String what, Throwable failure) {
+        Throwable cause = Failures.unwrap(failure);
+        return cause instanceof RedisConnector.ClosedException closedBalancer ? closedBalancer
+                : unavailable(what, failure);
     }
 
     private BalancerUnavailableException unavailable(String what, Throwable failure) {

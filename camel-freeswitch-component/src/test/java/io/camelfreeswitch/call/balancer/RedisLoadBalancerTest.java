@@ -327,6 +327,20 @@ class RedisLoadBalancerTest extends LoadBalancerContract {
                 .cause().isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
+    @Test
+    void aClosedBalancerRefusesEveryCommandSayingItIsClosedNotThatRedisIsDown() throws Exception {
+        RedisLoadBalancer closing = closeLater(RedisLoadBalancer.builder().redisUri(TestRedis.uri()).keyPrefix(prefix)
+                .commandTimeout(Duration.ofSeconds(15)).fallbackToGroupOrder(true).build());
+        Lease held = acquire(closing, AGENTS);
+        closing.close();
+
+        for (CompletableFuture<?> refused : List.of(closing.acquire(AGENTS), closing.load(AGENTS.get(0)),
+                closing.lastAnswered("sales"), closing.answered("sales", AGENTS.get(0)), held.release())) {
+            assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(IllegalStateException.class).hasMessage("this RedisLoadBalancer is closed");
+        }
+    }
+
     private long serverMillis() {
         List<String> time = inspector.time();
         return Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
