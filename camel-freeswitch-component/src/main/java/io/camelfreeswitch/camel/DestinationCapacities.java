@@ -3,6 +3,7 @@ package io.camelfreeswitch.camel;
 import io.camelfreeswitch.call.balancer.CapacityRules;
 import io.camelfreeswitch.call.balancer.DestinationCapacity;
 import org.apache.camel.Message;
+import org.apache.camel.util.TimeUtils;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,9 +15,14 @@ final class DestinationCapacities {
     private DestinationCapacities() {
     }
 
-    static CapacityRules of(FreeSwitchConfiguration configuration, Message message) {
-        DestinationCapacity defaults = new DestinationCapacity(configuration.getMaxCalls(),
+    /** The endpoint's options as the capacity of every destination; refuses what the call model refuses. */
+    static DestinationCapacity defaults(FreeSwitchConfiguration configuration) {
+        return new DestinationCapacity(configuration.getMaxCalls(),
                 Duration.ofMillis(configuration.getWrapUpTime()), Duration.ofMillis(configuration.getNoAnswerDelay()));
+    }
+
+    static CapacityRules of(FreeSwitchConfiguration configuration, Message message) {
+        DestinationCapacity defaults = defaults(configuration);
         Object header = message.getHeader(FreeSwitchConstants.DESTINATION_CAPACITY);
         if (header == null) {
             return CapacityRules.of(defaults);
@@ -33,7 +39,9 @@ final class DestinationCapacities {
 
     private static DestinationCapacity parse(Object destination, Object capacity, DestinationCapacity defaults) {
         try {
-            return DestinationCapacity.parse(String.valueOf(capacity), defaults);
+            // durations read as every other duration of the component (5s, 1m30s, or milliseconds)
+            return DestinationCapacity.parse(String.valueOf(capacity), defaults,
+                    text -> Duration.ofMillis(TimeUtils.toMilliSeconds(text)));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Header " + FreeSwitchConstants.DESTINATION_CAPACITY + ": capacity of "
                     + destination + " is '" + capacity + "': " + e.getMessage(), e);

@@ -89,10 +89,11 @@ public class FreeSwitchEndpoint extends DefaultEndpoint implements AsyncEndpoint
             throw new IllegalArgumentException("Endpoint " + safeUri() + ": totalTimeout must not be"
                     + " negative (0 means no cap)");
         }
-        if (configuration.getMaxCalls() < 0 || configuration.getWrapUpTime() < 0
-                || configuration.getNoAnswerDelay() < 0) {
+        try {
+            DestinationCapacities.defaults(configuration);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Endpoint " + safeUri() + ": maxCalls, wrapUpTime and noAnswerDelay"
-                    + " must not be negative (0 means no limit, no rest)");
+                    + " must not be negative (0 means no limit, no rest): " + e.getMessage()); // the whole story
         }
         if (operation == FreeSwitchOperation.ringGroup && configuration.getWrapUpTime() > 0
                 && configuration.getLoadScope() != io.camelfreeswitch.call.LeaseScope.CALL) {

@@ -29,7 +29,19 @@ final class EslHandshake {
 
     private final EslClientOptions options;
     private final Outcome outcome;
-    private volatile EslProtocolHandler awaitingReply;
+    private volatile PendingAuth pending;
+
+    /** The auth command sent on a socket, and its verdict once its reply was read (null until then). */
+    private static final class PendingAuth {
+        final EslProtocolHandler handler;
+        final EslCommand<Boolean> command;
+        volatile Boolean accepted;
+
+        PendingAuth(EslProtocolHandler handler, EslCommand<Boolean> command) {
+            this.handler = handler;
+            this.command = command;
+        }
+    }
 
     EslHandshake(EslClientOptions options, Outcome outcome) {
         this.options = options;
@@ -52,11 +64,12 @@ final class EslHandshake {
         String user = options.user();
         EslCommand<Boolean> auth = user == null ? EslCommands.auth(options.password())
                 : EslCommands.userauth(user, options.password());
-        awaitingReply = handler;
+        PendingAuth sent = new PendingAuth(handler, auth);
+        pending = sent;
         handler.send(auth, options.requestTimeout()).whenComplete((reply, failure) -> {
             if (failure != null) {
                 handler.close();
-            } else if (auth.reply(reply)) {
+            } else if (Boolean.TRUE.equals(sent.accepted)) {
                 outcome.accepted(handler);
             } else {
                 outcome.refused(handler, EslReplies.replyText(reply));
@@ -64,13 +77,18 @@ final class EslHandshake {
         });
     }
 
-    /** Every reply on the socket, on the event loop before its command completes: the auth reply is judged here. */
+    /**
+     * Every reply on the socket, on the event loop before its command completes: the auth reply is judged here, once,
+     * so that a refusal is known before FreeSWITCH closes the socket.
+     */
     void onReply(EslProtocolHandler handler, EslMessage reply) {
-        if (awaitingReply != handler) {
+        PendingAuth sent = pending;
+        if (sent == null || sent.handler != handler) {
             return;
         }
-        awaitingReply = null;
-        if (!EslReplies.isOk(reply)) {
+        pending = null;
+        sent.accepted = sent.command.reply(reply);
+        if (!sent.accepted) {
             outcome.refusing(handler);
         }
     }

@@ -9,11 +9,15 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** MEMORY_HUNT: the first, then the first two, then the first three…, each step for the timeout. */
+/**
+ * MEMORY_HUNT: the first, then the first two, then the first three…, each step for the timeout. On a virtual time,
+ * so the steps are exact: the group and the simulator read one clock, which moves only when the test advances it.
+ */
+@OnVirtualTime
 class MemoryHuntRingTest extends SimulatedCalls {
 
     private static RingGroupRequest.Builder hunt(String... destinations) {
-        return RingGroupRequest.builder(List.of(destinations)).mode(RingMode.MEMORY_HUNT);
+        return onVirtualTime(RingGroupRequest.builder(List.of(destinations)).mode(RingMode.MEMORY_HUNT));
     }
 
     @Test
@@ -23,14 +27,18 @@ class MemoryHuntRingTest extends SimulatedCalls {
         String third = answersAfter(0);
         Duration step = Duration.ofMillis(800);
 
-        RingGroupResult result = resultOf(RingGroup.ring(connection, hunt(first, second, third).timeout(step).build()));
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, hunt(first, second, third).timeout(step)
+                .build());
+        advanceOnceRinging(ring, 1, step);
+        advanceOnceRinging(ring, 2, step);
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.winner().destination()).isEqualTo(third);
         assertThat(rungInOrder(result)).containsExactly(first, second, third);
         assertThat(Duration.between(leg(result, first).ringStarted(), leg(result, second).ringStarted()))
-                .isGreaterThanOrEqualTo(step.minusMillis(50));
+                .isEqualTo(step);
         assertThat(Duration.between(leg(result, second).ringStarted(), leg(result, third).ringStarted()))
-                .isGreaterThanOrEqualTo(step.minusMillis(50));
+                .isEqualTo(step);
         for (String earlier : List.of(first, second)) {
             // still ringing when the third answered: the race is lost, not the time
             ledger().awaitHangup(leg(result, earlier).uuid(), "LOSE_RACE", WELL_WITHIN);
@@ -43,21 +51,18 @@ class MemoryHuntRingTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = neverAnswers();
         Duration step = Duration.ofSeconds(1);
-        Duration tolerance = Duration.ofMillis(150);
 
-        try (FreezeWatch freezes = FreezeWatch.start()) {
-            RingGroupResult result = resultOf(RingGroup.ring(connection, hunt(first, second).timeout(step).build()));
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, hunt(first, second).timeout(step).build());
+        advanceOnceRinging(ring, 1, step);
+        advanceOnceRinging(ring, 2, step);
+        RingGroupResult result = resultOf(ring);
 
-            assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
-            Duration allowed = tolerance.plus(freezes.longest());
-            for (String destination : List.of(first, second)) {
-                ChannelRecord channel = ledger().awaitHangup(leg(result, destination).uuid(), "NO_ANSWER",
-                        WELL_WITHIN);
-                assertThat(channel.killedBy()).isEqualTo("uuid_kill");
-                Duration expected = destination.equals(first) ? step.multipliedBy(2) : step;
-                assertThat(Duration.between(channel.created(), channel.hungUp())).as(destination)
-                        .isBetween(expected.minus(allowed), expected.plus(allowed));
-            }
+        assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
+        for (String destination : List.of(first, second)) {
+            ChannelRecord channel = ledger().awaitHangup(leg(result, destination).uuid(), "NO_ANSWER", WELL_WITHIN);
+            assertThat(channel.killedBy()).isEqualTo("uuid_kill");
+            Duration expected = destination.equals(first) ? step.multipliedBy(2) : step;
+            assertThat(Duration.between(channel.created(), channel.hungUp())).as(destination).isEqualTo(expected);
         }
     }
 
@@ -66,8 +71,10 @@ class MemoryHuntRingTest extends SimulatedCalls {
         String first = answersAfter(30);
         String second = answersAfter(0);
 
-        RingGroupResult result = resultOf(RingGroup.ring(connection, hunt(first, second)
-                .timeout(Duration.ofSeconds(3)).build()));
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, hunt(first, second)
+                .timeout(Duration.ofSeconds(3)).build());
+        advanceOnceRinging(ring, 1, Duration.ofMillis(30));
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.winner().destination()).isEqualTo(first);
         assertThat(ledger().channelsTo(second)).isEmpty();
@@ -93,8 +100,12 @@ class MemoryHuntRingTest extends SimulatedCalls {
         String first = neverAnswers();
         String second = neverAnswers();
 
-        RingGroupResult result = resultOf(RingGroup.ring(connection, hunt(first, second)
-                .timeout(Duration.ofMillis(300)).build()));
+        Duration step = Duration.ofMillis(300);
+
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, hunt(first, second).timeout(step).build());
+        advanceOnceRinging(ring, 1, step);
+        advanceOnceRinging(ring, 2, step);
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
         assertThat(result.legs()).hasSize(2);
@@ -127,14 +138,22 @@ class MemoryHuntRingTest extends SimulatedCalls {
         String second = neverAnswers();
         String third = neverAnswers();
 
-        RingGroupResult result = resultOf(RingGroup.ring(connection, hunt(first, second, third)
-                .timeout(Duration.ofSeconds(2)).totalTimeout(Duration.ofMillis(3000)).build()));
+        Duration step = Duration.ofSeconds(2);
+        Duration total = Duration.ofSeconds(3);
+
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, hunt(first, second, third)
+                .timeout(step).totalTimeout(total).build());
+        advanceOnceRinging(ring, 1, step);
+        advanceOnceRinging(ring, 2, total.minus(step));
+        RingGroupResult result = resultOf(ring);
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
         assertThat(rungInOrder(result)).containsExactly(first, second);
         assertThat(ledger().channelsTo(third)).isEmpty();
         for (LegResult leg : result.legs()) {
-            ledger().awaitHangup(leg.uuid(), "NO_ANSWER", WELL_WITHIN);
+            ChannelRecord channel = ledger().awaitHangup(leg.uuid(), "NO_ANSWER", WELL_WITHIN);
+            assertThat(channel.hungUp()).as("%s hung up when the total timeout ran out", leg.destination())
+                    .isEqualTo(ledger().channelsTo(first).get(0).created().plus(total));
         }
     }
 }

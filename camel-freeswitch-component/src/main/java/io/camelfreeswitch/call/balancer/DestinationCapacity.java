@@ -3,6 +3,7 @@ package io.camelfreeswitch.call.balancer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * When a destination (an agent) may be offered a call, as mod_callcenter decides it: at most {@code maxCalls} calls at
@@ -45,7 +46,17 @@ public record DestinationCapacity(int maxCalls, Duration wrapUpTime, Duration no
      * {@code defaults}.
      */
     public static DestinationCapacity parse(String text, DestinationCapacity defaults) {
+        return parse(text, defaults, DestinationCapacity::duration);
+    }
+
+    /**
+     * As {@link #parse(String, DestinationCapacity)}, its durations read by {@code durations}: a framework reads them
+     * as its other options (Camel: {@code 1m30s}) so one header does not take two duration syntaxes.
+     */
+    public static DestinationCapacity parse(String text, DestinationCapacity defaults,
+                                            Function<String, Duration> durations) {
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(durations, "durations");
         int maxCalls = defaults.maxCalls;
         Duration wrapUp = defaults.wrapUpTime;
         Duration noAnswer = defaults.noAnswerDelay;
@@ -62,8 +73,8 @@ public record DestinationCapacity(int maxCalls, Duration wrapUpTime, Duration no
             String value = part.substring(equals + 1).strip();
             switch (name) {
                 case "maxCalls" -> maxCalls = Integer.parseInt(value);
-                case "wrapUpTime" -> wrapUp = duration(value);
-                case "noAnswerDelay" -> noAnswer = duration(value);
+                case "wrapUpTime" -> wrapUp = durations.apply(value);
+                case "noAnswerDelay" -> noAnswer = durations.apply(value);
                 default -> throw new IllegalArgumentException("unknown capacity setting '" + name + "' in '" + text
                         + "'; expected maxCalls, wrapUpTime or noAnswerDelay");
             }

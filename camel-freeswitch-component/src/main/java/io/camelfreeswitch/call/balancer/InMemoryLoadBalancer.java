@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
@@ -32,8 +33,17 @@ public final class InMemoryLoadBalancer implements LoadBalancer {
 
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
-    /** ROUND_ROBIN's memory: the destination that last answered, per ring group. */
-    private final ConcurrentHashMap<String, String> lastAnswered = new ConcurrentHashMap<>();
+    /** ROUND_ROBIN's memory: the destination that last answered, per ring group, and when. */
+    private final ConcurrentHashMap<String, Answer> lastAnswered = new ConcurrentHashMap<>();
+    /** Answers recorded since expired ones were last swept out: a sweep every {@value #SWEEP_EVERY} answers. */
+    private final AtomicLong answersSinceSweep = new AtomicLong();
+    private static final int SWEEP_EVERY = 1024;
+
+    private record Answer(String destination, long atNanos) {
+        boolean forgottenAt(long now) {
+            return now - atNanos >= FORGET_ANSWERS_AFTER.toNanos();
+        }
+    }
 
     public InMemoryLoadBalancer() {
         this(System::nanoTime);
@@ -94,13 +104,25 @@ public final class InMemoryLoadBalancer implements LoadBalancer {
 
     @Override
     public CompletableFuture<Optional<String>> lastAnswered(String group) {
-        return CompletableFuture.completedFuture(Optional.ofNullable(lastAnswered.get(Objects.requireNonNull(group))));
+        Answer answer = lastAnswered.get(Objects.requireNonNull(group, "group"));
+        return CompletableFuture.completedFuture(answer == null || answer.forgottenAt(nanoClock.getAsLong())
+                ? Optional.empty() : Optional.of(answer.destination()));
     }
 
     @Override
     public CompletableFuture<Void> answered(String group, String destination) {
-        lastAnswered.put(Objects.requireNonNull(group, "group"), Objects.requireNonNull(destination, "destination"));
+        long now = nanoClock.getAsLong();
+        lastAnswered.put(Objects.requireNonNull(group, "group"),
+                new Answer(Objects.requireNonNull(destination, "destination"), now));
+        if (answersSinceSweep.incrementAndGet() % SWEEP_EVERY == 0) {
+            lastAnswered.values().removeIf(answer -> answer.forgottenAt(now));
+        }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** How many ring groups' last answers are remembered now (tests, diagnostics). */
+    int rememberedGroups() {
+        return lastAnswered.size();
     }
 
     /** A snapshot of the destinations that currently hold at least one lease, for metrics and diagnostics. */

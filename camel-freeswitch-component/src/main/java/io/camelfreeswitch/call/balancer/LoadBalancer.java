@@ -1,5 +1,6 @@
 package io.camelfreeswitch.call.balancer;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -38,9 +39,16 @@ public interface LoadBalancer {
     CompletableFuture<Long> load(String destination);
 
     /**
+     * How long a ring group's {@link #lastAnswered} is kept without a new answer: then it is forgotten and the group
+     * starts from its first destination again. Groups are named by their destination list unless named otherwise, so
+     * without this a balancer would keep every list ever rung.
+     */
+    Duration FORGET_ANSWERS_AFTER = Duration.ofDays(7);
+
+    /**
      * The destination that last answered in ring group {@code group} (ROUND_ROBIN starts after it), or empty when none
-     * has yet. One round trip for a shared balancer. Balancers that keep no such memory fail with
-     * {@link UnsupportedOperationException}.
+     * has yet, or none for {@link #FORGET_ANSWERS_AFTER}. One round trip for a shared balancer. Balancers that keep no
+     * such memory fail with {@link UnsupportedOperationException}.
      */
     default CompletableFuture<Optional<String>> lastAnswered(String group) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(

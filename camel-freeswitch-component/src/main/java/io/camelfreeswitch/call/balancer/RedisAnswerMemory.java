@@ -2,7 +2,6 @@ package io.camelfreeswitch.call.balancer;
 
 import io.lettuce.core.SetArgs;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -10,12 +9,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * ROUND_ROBIN's memory in Redis: one string key per ring group naming the destination that last answered in it,
  * read with one GET and written with one SET. Under the balancer's hash tag, so it lives in the same Cluster slot.
- * A group's name is its destination list by default, so every list ever rung would leave a key: each expires once
- * its group has had no answer for {@link #FORGET_AFTER}, and that group then starts from the top again.
+ * Each key expires once its group has had no answer for {@link LoadBalancer#FORGET_ANSWERS_AFTER}.
  */
 final class RedisAnswerMemory {
-
-    static final Duration FORGET_AFTER = Duration.ofDays(7);
 
     private final RedisConnector redis;
     private final String keyPrefix;
@@ -34,8 +30,8 @@ final class RedisAnswerMemory {
     CompletableFuture<Void> answered(String group, String destination) {
         String key = keyPrefix + Objects.requireNonNull(group, "group");
         Objects.requireNonNull(destination, "destination");
-        return redis.commands().thenCompose(commands -> commands.set(key, destination, SetArgs.Builder.ex(FORGET_AFTER))
-                        .toCompletableFuture())
+        return redis.commands().thenCompose(commands -> commands.set(key, destination,
+                        SetArgs.Builder.ex(LoadBalancer.FORGET_ANSWERS_AFTER)).toCompletableFuture())
                 .thenApply(ok -> null);
     }
 }

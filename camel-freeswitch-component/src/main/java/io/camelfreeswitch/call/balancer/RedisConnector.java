@@ -1,10 +1,12 @@
 package io.camelfreeswitch.call.balancer;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
@@ -12,9 +14,13 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,25 +30,37 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 abstract sealed class RedisConnector implements AutoCloseable {
 
-    /** Commands ready to be sent; fails when no connection can be made. */
-    abstract CompletableFuture<RedisClusterAsyncCommands<String, String>> commands();
+    private volatile boolean closed;
+
+    /** Commands ready to be sent; fails when no connection can be made, or with {@link ClosedException} once closed. */
+    final CompletableFuture<RedisClusterAsyncCommands<String, String>> commands() {
+        return closed ? CompletableFuture.failedFuture(new ClosedException()) : connection();
+    }
+
+    abstract CompletableFuture<RedisClusterAsyncCommands<String, String>> connection();
 
     /** Names the server in error messages, never showing a password. */
     abstract String description();
 
+    /** Refuses every command from now on, and lets go of what this connector owns. */
     @Override
-    public abstract void close();
+    public final void close() {
+        closed = true;
+        release();
+    }
+
+    abstract void release();
 
     static RedisConnector supplied(RedisClusterAsyncCommands<String, String> commands, String description) {
         return new Supplied(commands, description);
     }
 
     static RedisConnector owned(RedisURI uri, Duration commandTimeout) {
-        return new Owned(uri, commandTimeout);
+        return Standalone.create(uri, commandTimeout);
     }
 
     static RedisConnector ownedCluster(List<RedisURI> seeds, Duration commandTimeout) {
-        return new OwnedCluster(seeds, commandTimeout);
+        return Cluster.create(seeds, commandTimeout);
     }
 
     static String describe(RedisURI uri) {
@@ -63,7 +81,7 @@ abstract sealed class RedisConnector implements AutoCloseable {
         }
 
         @Override
-        CompletableFuture<RedisClusterAsyncCommands<String, String>> commands() {
+        CompletableFuture<RedisClusterAsyncCommands<String, String>> connection() {
             return commands;
         }
 
@@ -73,21 +91,94 @@ abstract sealed class RedisConnector implements AutoCloseable {
         }
 
         @Override
-        public void close() {
+        void release() {
             // the application owns this connection
         }
     }
 
-    private static final class Owned extends RedisConnector {
+    /**
+     * A client this balancer created, connected on first use and closed with the balancer. Connecting and closing are
+     * written once here; the standalone and cluster clients only say how to connect.
+     */
+    private abstract static sealed class Owned<C extends StatefulConnection<String, String>> extends RedisConnector
+            permits Standalone, Cluster {
         private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
+        private final AtomicReference<CompletableFuture<C>> connection = new AtomicReference<>();
+        private final AbstractRedisClient client;
+
+        Owned(AbstractRedisClient client) {
+            this.client = client;
+        }
+
+        /** Starts connecting, without blocking. */
+        abstract CompletableFuture<C> connectAsync();
+
+        abstract RedisClusterAsyncCommands<String, String> async(C connected);
+
+        @Override
+        final CompletableFuture<RedisClusterAsyncCommands<String, String>> connection() {
+            while (true) {
+                CompletableFuture<C> current = connection.get();
+                // once connected, Lettuce reconnects by itself; only a first connection that failed is tried again
+                if (current != null && !current.isCompletedExceptionally()) {
+                    return current.thenApply(this::async);
+                }
+                CompletableFuture<C> attempt = new CompletableFuture<>();
+                if (connection.compareAndSet(current, attempt)) {
+                    connectAsync().whenComplete((connected, failure) -> {
+                        if (failure != null) {
+                            attempt.completeExceptionally(failure);
+                        } else {
+                            attempt.complete(connected);
+                        }
+                    });
+                    return attempt.thenApply(this::async);
+                }
+            }
+        }
+
+        /**
+         * Closes the connection, then shuts the client down: never before, or Lettuce's per-channel buffer is never
+         * released (the channel is never unregistered). Waits for that, at most {@code 2 × SHUTDOWN_TIMEOUT}, except
+         * on a Netty thread (a Lettuce I/O thread completing a connection, an event loop): that must never block.
+         */
+        @Override
+        final void release() {
+            CompletableFuture<C> current = connection.get();
+            CompletableFuture<Void> closing = current == null ? CompletableFuture.completedFuture(null)
+                    : current.handle((made, failure) -> made == null
+                                    ? CompletableFuture.<Void>completedFuture(null)
+                                    : made.closeAsync())
+                            .thenCompose(c -> c);
+            CompletableFuture<Void> shutdown = closing
+                    .orTimeout(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((ignored, e) -> client.shutdownAsync(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                    .thenCompose(c -> c);
+            if (!(Thread.currentThread() instanceof FastThreadLocalThread)) {
+                try {
+                    shutdown.get(2 * SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException | TimeoutException e) {
+                    // closing is best effort: a client that does not shut down in time finishes on its own
+                }
+            }
+        }
+    }
+
+    private static final class Standalone extends Owned<StatefulRedisConnection<String, String>> {
         private final RedisURI uri;
         private final RedisClient client;
-        private final AtomicReference<CompletableFuture<StatefulRedisConnection<String, String>>> connection =
-                new AtomicReference<>();
 
-        Owned(RedisURI uri, Duration commandTimeout) {
-            this.uri = RedisURI.builder(uri).withTimeout(commandTimeout).build();
-            this.client = RedisClient.create(this.uri);
+        private Standalone(RedisURI uri, RedisClient client) {
+            super(client);
+            this.uri = uri;
+            this.client = client;
+        }
+
+        static Standalone create(RedisURI given, Duration commandTimeout) {
+            RedisURI uri = RedisURI.builder(given).withTimeout(commandTimeout).build();
+            RedisClient client = RedisClient.create(uri);
             // Fail fast rather than hang: commands time out, and while the connection is down they are rejected at
             // once instead of being queued until Redis comes back (the ring group must decide now, not later).
             client.setOptions(ClientOptions.builder()
@@ -96,59 +187,22 @@ abstract sealed class RedisConnector implements AutoCloseable {
                     .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                     .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).build())
                     .build());
+            return new Standalone(uri, client);
         }
 
         @Override
-        CompletableFuture<RedisClusterAsyncCommands<String, String>> commands() {
-            return connect().thenApply(StatefulRedisConnection::async);
+        CompletableFuture<StatefulRedisConnection<String, String>> connectAsync() {
+            return client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
         }
 
-        private CompletableFuture<StatefulRedisConnection<String, String>> connect() {
-            while (true) {
-                CompletableFuture<StatefulRedisConnection<String, String>> current = connection.get();
-                // once connected, Lettuce reconnects by itself; only a first connection that failed is tried again
-                if (current != null && !current.isCompletedExceptionally()) {
-                    return current;
-                }
-                CompletableFuture<StatefulRedisConnection<String, String>> attempt = new CompletableFuture<>();
-                if (connection.compareAndSet(current, attempt)) {
-                    client.connectAsync(StringCodec.UTF8, uri).whenComplete((connected, failure) -> {
-                        if (failure != null) {
-                            attempt.completeExceptionally(failure);
-                        } else {
-                            attempt.complete(connected);
-                        }
-                    });
-                    return attempt;
-                }
-            }
+        @Override
+        RedisClusterAsyncCommands<String, String> async(StatefulRedisConnection<String, String> connected) {
+            return connected.async();
         }
 
         @Override
         String description() {
             return describe(uri);
-        }
-
-        @Override
-        public void close() {
-            CompletableFuture<StatefulRedisConnection<String, String>> current = connection.get();
-            if (current == null || current.isDone()) {
-                if (current != null && !current.isCompletedExceptionally()) {
-                    current.join().close();
-                }
-                client.shutdown(Duration.ZERO, SHUTDOWN_TIMEOUT);
-                return;
-            }
-            // a connection still being made completes on a Lettuce I/O thread, where close() must not block: shut
-            // the client down once that connection is closed (or failed), never before, or Lettuce's per-channel
-            // buffer is never released because the channel is never unregistered
-            current.handle((made, failure) -> made == null
-                            ? CompletableFuture.<Void>completedFuture(null)
-                            : made.closeAsync())
-                    .thenCompose(closing -> closing)
-                    .orTimeout(SHUTDOWN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                    .whenComplete((ignored, e) -> client.shutdownAsync(0, SHUTDOWN_TIMEOUT.toMillis(),
-                            java.util.concurrent.TimeUnit.MILLISECONDS));
         }
     }
 
@@ -157,19 +211,22 @@ abstract sealed class RedisConnector implements AutoCloseable {
      * The topology is refreshed when a node reports MOVED/ASK or cannot be reached, and periodically, so a failover is
      * followed without a restart; while the slot's master is down, commands fail after at most commandTimeout.
      */
-    private static final class OwnedCluster extends RedisConnector {
-        private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
+    private static final class Cluster extends Owned<StatefulRedisClusterConnection<String, String>> {
         private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(30);
         private final List<RedisURI> seeds;
         private final RedisClusterClient client;
-        private final AtomicReference<CompletableFuture<StatefulRedisClusterConnection<String, String>>> connection =
-                new AtomicReference<>();
 
-        OwnedCluster(List<RedisURI> seeds, Duration commandTimeout) {
-            this.seeds = seeds.stream()
+        private Cluster(List<RedisURI> seeds, RedisClusterClient client) {
+            super(client);
+            this.seeds = seeds;
+            this.client = client;
+        }
+
+        static Cluster create(List<RedisURI> given, Duration commandTimeout) {
+            List<RedisURI> seeds = given.stream()
                     .map(seed -> RedisURI.builder(seed).withTimeout(commandTimeout).build())
                     .toList();
-            this.client = RedisClusterClient.create(this.seeds);
+            RedisClusterClient client = RedisClusterClient.create(seeds);
             client.setOptions(ClusterClientOptions.builder()
                     .autoReconnect(true)
                     // the connection to a slot's master is opened on its first command, so rejecting commands while
@@ -182,50 +239,31 @@ abstract sealed class RedisConnector implements AutoCloseable {
                             .enablePeriodicRefresh(TOPOLOGY_REFRESH)
                             .build())
                     .build());
+            return new Cluster(seeds, client);
         }
 
         @Override
-        CompletableFuture<RedisClusterAsyncCommands<String, String>> commands() {
-            while (true) {
-                CompletableFuture<StatefulRedisClusterConnection<String, String>> current = connection.get();
-                if (current != null && !current.isCompletedExceptionally()) {
-                    return current.thenApply(StatefulRedisClusterConnection::async);
-                }
-                CompletableFuture<StatefulRedisClusterConnection<String, String>> attempt = new CompletableFuture<>();
-                if (connection.compareAndSet(current, attempt)) {
-                    // the asynchronous connect needs the topology first, and reading it must not block either
-                    client.refreshPartitionsAsync().toCompletableFuture()
-                            .thenCompose(topology -> client.connectAsync(StringCodec.UTF8))
-                            .whenComplete((connected, failure) -> {
-                        if (failure != null) {
-                            attempt.completeExceptionally(failure);
-                        } else {
-                            attempt.complete(connected);
-                        }
-                    });
-                    return attempt.thenApply(StatefulRedisClusterConnection::async);
-                }
-            }
+        CompletableFuture<StatefulRedisClusterConnection<String, String>> connectAsync() {
+            // the asynchronous connect needs the topology first, and reading it must not block either
+            return client.refreshPartitionsAsync().toCompletableFuture()
+                    .thenCompose(topology -> client.connectAsync(StringCodec.UTF8));
+        }
+
+        @Override
+        RedisClusterAsyncCommands<String, String> async(StatefulRedisClusterConnection<String, String> connected) {
+            return connected.async();
         }
 
         @Override
         String description() {
             return RedisClusterUri.describe(seeds);
         }
+    }
 
-        @Override
-        public void close() {
-            CompletableFuture<StatefulRedisClusterConnection<String, String>> current = connection.get();
-            // as for a standalone client: never block a Lettuce I/O thread, and shut the client down only once the
-            // connection is closed
-            CompletableFuture<Void> closing = current == null ? CompletableFuture.completedFuture(null)
-                    : current.handle((made, failure) -> made == null
-                                    ? CompletableFuture.<Void>completedFuture(null)
-                                    : made.closeAsync())
-                            .thenCompose(c -> c);
-            closing.orTimeout(SHUTDOWN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                    .whenComplete((ignored, e) -> client.shutdownAsync(0, SHUTDOWN_TIMEOUT.toMillis(),
-                            java.util.concurrent.TimeUnit.MILLISECONDS));
+    /** What every command of a closed balancer fails with. */
+    static final class ClosedException extends IllegalStateException {
+        ClosedException() {
+            super("this RedisLoadBalancer is closed");
         }
     }
 }

@@ -70,6 +70,17 @@ final class RedisLeaseScripts {
             """, ScriptOutputType.INTEGER);
 
     /**
+     * KEYS[1..n]: the lease sets an {@link #ACQUIRE} was given; ARGV[1]: its lease id. Removes the lease wherever that
+     * acquire recorded it, if it did: sent when its reply was lost (a timeout), so a lease nobody holds does not count
+     * for its whole TTL. Returns the number of leases removed (0 or 1).
+     */
+    static final LuaScript FORGET = new LuaScript("""
+            local removed = 0
+            for _, key in ipairs(KEYS) do removed = removed + redis.call('ZREM', key, ARGV[1]) end
+            return removed
+            """, ScriptOutputType.INTEGER);
+
+    /**
      * KEYS: lease sets; ARGV[1]: TTL in ms; ARGV[i + 1]: the lease id held in KEYS[i]. Pushes each lease's expiry to
      * now + TTL, recording it again if it had already expired (after a Redis restart, for example) since its holder
      * still holds it. Returns the number of leases renewed.

@@ -6,6 +6,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,7 +93,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException("this RedisLoadBalancer is closed"));
+            return CompletableFuture.failedFuture(new RedisConnector.ClosedException()); // not even the fallback
         }
         List<String> snapshot = List.copyOf(candidates);
         String[] keys = RedisLeaseScripts.acquireKeys(snapshot, this::key, this::restKey);
@@ -112,6 +113,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
                 held.hold(lease);
                 return CompletableFuture.completedFuture(Optional.<Lease>of(lease));
             }
+            forget(Arrays.copyOf(keys, snapshot.size()), leaseId);
             BalancerUnavailableException unavailable =
                     unavailable("could not acquire a lease on one of " + snapshot, failure);
             if (!fallbackToGroupOrder) {
@@ -126,6 +128,24 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         }).thenCompose(Function.identity());
     }
 
+    /**
+     * The script may have run although its reply never came (a timeout): take its lease back at once rather than
+     * leave it counted for {@code leaseTtl}. Sent in full (EVAL): it runs even if this reply times out as well, where
+     * an EVALSHA answered NOSCRIPT after the timeout would never be followed by the script. Best effort; if Redis
+     * cannot be reached either, the TTL ends it.
+     */
+    private void forget(String[] leaseKeys, String leaseId) {
+        redis.commands().thenCompose(commands -> RedisLeaseScripts.FORGET.<Long>runInFull(commands, leaseKeys, leaseId))
+                .whenComplete((removed, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("Could not take back lease {} after a failed acquire; it expires by itself",
+                                leaseId, failure);
+                    } else if (removed > 0) {
+                        LOG.info("Took back lease {}: its acquire ran on Redis but its reply was lost", leaseId);
+                    }
+                });
+    }
+
     @Override
     public CompletableFuture<Long> load(String destination) {
         Objects.requireNonNull(destination, "destination");
@@ -134,23 +154,23 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
         return load.handle((count, failure) -> failure == null
                         ? CompletableFuture.completedFuture(count)
                         : CompletableFuture.<Long>failedFuture(
-                                unavailable("could not read the load of " + destination, failure)))
+                                failed("could not read the load of " + destination, failure)))
                 .thenCompose(Function.identity());
     }
 
     /** One GET of {@code {prefix}:last-answered:<group>}; with fallbackToGroupOrder, empty while Redis is down. */
     @Override
     public CompletableFuture<Optional<String>> lastAnswered(String group) {
-        return answerMemory.lastAnswered(group).exceptionallyCompose(failure -> fallbackToGroupOrder
+        return answerMemory.lastAnswered(group).exceptionallyCompose(failure -> fallbackToGroupOrder && !closed
                 ? CompletableFuture.completedFuture(Optional.empty())
-                : CompletableFuture.failedFuture(unavailable("could not read who last answered in " + group, failure)));
+                : CompletableFuture.failedFuture(failed("could not read who last answered in " + group, failure)));
     }
 
     /** One SET of {@code {prefix}:last-answered:<group>}. */
     @Override
     public CompletableFuture<Void> answered(String group, String destination) {
         return answerMemory.answered(group, destination).exceptionallyCompose(failure -> CompletableFuture
-                .failedFuture(unavailable("could not record who answered in " + group, failure)));
+                .failedFuture(failed("could not record who answered in " + group, failure)));
     }
 
     /** The Redis key holding the leases of {@code destination}. */
@@ -183,7 +203,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
                                 lease.id(), Long.toString(rest.toMillis()))));
         return removed.handle((count, failure) -> failure == null
                         ? CompletableFuture.<Void>completedFuture(null)
-                        : CompletableFuture.<Void>failedFuture(unavailable("could not release " + lease
+                        : CompletableFuture.<Void>failedFuture(failed("could not release " + lease
                                 + " (it will expire within " + leaseTtl + ")", failure)))
                 .thenCompose(Function.identity());
     }
@@ -193,6 +213,13 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
             degraded = false;
             LOG.info("Redis at {} answers again; load balancing resumes", redis.description());
         }
+    }
+
+    /** A failed command as its caller should see it: a closed balancer says so, anything else is Redis unavailable. */
+    private RuntimeException failed(String what, Throwable failure) {
+        Throwable cause = Failures.unwrap(failure);
+        return cause instanceof RedisConnector.ClosedException closedBalancer ? closedBalancer
+                : unavailable(what, failure);
     }
 
     private BalancerUnavailableException unavailable(String what, Throwable failure) {

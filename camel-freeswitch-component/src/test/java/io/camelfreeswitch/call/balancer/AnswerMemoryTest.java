@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +35,34 @@ class AnswerMemoryTest {
 
         assertThat(resultOf(balancer.lastAnswered("sales"))).contains("user/1002");
         assertThat(resultOf(balancer.lastAnswered("support"))).contains("user/2001");
+    }
+
+    @Test
+    void the_in_memory_balancer_forgets_a_group_without_an_answer_for_a_week_as_redis_does() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        InMemoryLoadBalancer balancer = new InMemoryLoadBalancer(clock::get);
+        resultOf(balancer.answered("sales", "user/1001"));
+
+        clock.addAndGet(LoadBalancer.FORGET_ANSWERS_AFTER.minusSeconds(1).toNanos());
+        assertThat(resultOf(balancer.lastAnswered("sales"))).contains("user/1001");
+        clock.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(resultOf(balancer.lastAnswered("sales"))).isEmpty();
+    }
+
+    @Test
+    void groups_rung_once_do_not_stay_in_memory_for_ever() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        InMemoryLoadBalancer balancer = new InMemoryLoadBalancer(clock::get);
+        for (int i = 0; i < 1000; i++) {
+            resultOf(balancer.answered("list-" + i, "user/1001"));
+        }
+        clock.addAndGet(LoadBalancer.FORGET_ANSWERS_AFTER.toNanos());
+        for (int i = 0; i < 1024; i++) {
+            resultOf(balancer.answered("busy", "user/" + i));
+        }
+
+        assertThat(balancer.rememberedGroups()).isEqualTo(1);
+        assertThat(resultOf(balancer.lastAnswered("busy"))).contains("user/1023");
     }
 
     @Test

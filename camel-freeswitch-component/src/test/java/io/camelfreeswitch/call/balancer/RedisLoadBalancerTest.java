@@ -230,6 +230,34 @@ class RedisLoadBalancerTest extends LoadBalancerContract {
     }
 
     @Test
+    void anAcquireWhoseReplyIsLostLeavesNoLeaseCounted() {
+        try (KillableRedis redis = KillableRedis.start()) {
+            RedisLoadBalancer impatient = closeLater(RedisLoadBalancer.builder().redisUri(redis.uri())
+                    .keyPrefix(prefix).commandTimeout(Duration.ofSeconds(1)).build());
+            resultOf(acquire(impatient, AGENTS).release()); // connected, scripts known to the server
+            RedisClient pauserClient = RedisClient.create(redis.uri());
+            try (StatefulRedisConnection<String, String> pauser = pauserClient.connect()) {
+                pauser.sync().clientPause(4000); // the acquire waits on the server, and runs once the pause ends
+                CompletableFuture<Optional<Lease>> acquisition;
+                try {
+                    acquisition = impatient.acquire(AGENTS);
+                    await().atMost(Duration.ofSeconds(3)).until(acquisition::isDone);
+                } finally {
+                    pauser.sync().dispatch(CommandType.CLIENT, new StatusOutput<>(StringCodec.UTF8),
+                            new CommandArgs<>(StringCodec.UTF8).add("UNPAUSE"));
+                }
+                assertUnavailable(acquisition, redis);
+
+                // the script ran after its caller had given up: its lease is taken back, not left for the 30 s TTL
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(AGENTS)
+                        .allSatisfy(agent -> assertThat(resultOf(impatient.load(agent))).isZero()));
+            } finally {
+                pauserClient.shutdown();
+            }
+        }
+    }
+
+    @Test
     void fallbackToGroupOrderHandsOutTheFirstCandidateWhileRedisIsDown() {
         try (KillableRedis redis = KillableRedis.start()) {
             RedisLoadBalancer tolerant = closeLater(RedisLoadBalancer.builder().redisUri(redis.uri())
@@ -297,6 +325,20 @@ class RedisLoadBalancerTest extends LoadBalancerContract {
 
         assertThatThrownBy(() -> closing.acquire(AGENTS).get(5, TimeUnit.SECONDS))
                 .cause().isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void aClosedBalancerRefusesEveryCommandSayingItIsClosedNotThatRedisIsDown() throws Exception {
+        RedisLoadBalancer closing = closeLater(RedisLoadBalancer.builder().redisUri(TestRedis.uri()).keyPrefix(prefix)
+                .commandTimeout(Duration.ofSeconds(15)).fallbackToGroupOrder(true).build());
+        Lease held = acquire(closing, AGENTS);
+        closing.close();
+
+        for (CompletableFuture<?> refused : List.of(closing.acquire(AGENTS), closing.load(AGENTS.get(0)),
+                closing.lastAnswered("sales"), closing.answered("sales", AGENTS.get(0)), held.release())) {
+            assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(IllegalStateException.class).hasMessage("this RedisLoadBalancer is closed");
+        }
     }
 
     private long serverMillis() {
