@@ -89,6 +89,11 @@ public final class RingGroup {
         }
     }
 
+    /** Whether {@link #notifyListeners} would call anyone now. */
+    static boolean hasListeners(RingGroupRequest request) {
+        return request.listener() != null || !LISTENERS.isEmpty();
+    }
+
     private static void notify(RingGroupListener listener, Consumer<RingGroupListener> call) {
         try {
             call.accept(listener);

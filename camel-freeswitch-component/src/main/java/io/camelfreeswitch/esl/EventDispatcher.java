@@ -19,12 +19,14 @@ import java.util.function.Consumer;
  * Events are striped over serial lanes by Unique-ID (else Job-UUID, else name), so one channel's events arrive in
  * order, one at a time, while different channels proceed in parallel on the shared pool.
  * <p>
- * A channel listener registered with a lane key <em>pins</em> its channel: while such a listener is registered, the
- * events keyed by that uuid (its channel's events, and a BACKGROUND_JOB whose Job-UUID is that uuid) go to the lane
- * of the lane key instead. An owner of several channels (a ring group) thereby sees all their events, and the tasks
- * it runs on {@link #lane(String) its lane}, one at a time on the thread that delivers them: no lock, no second
- * executor. Pin a uuid before anything can send its events (a channel we are about to originate): a channel whose
- * events are already flowing would have them on two lanes for a moment.
+ * A channel listener registered with a lane <em>pins</em> its channel: while such a listener is registered, the
+ * events keyed by that uuid (its channel's events, and a BACKGROUND_JOB whose Job-UUID is that uuid) go to that lane
+ * instead. An owner of several channels (a ring group) thereby sees all their events, and the tasks it runs on its
+ * lane, one at a time on the thread that delivers them: no lock, no second executor. Pin a uuid before anything can
+ * send its events (a channel we are about to originate): a channel whose events are already flowing would have them
+ * on two lanes for a moment. A channel pinned to the {@linkplain #ioLane() I/O lane} has its events delivered on the
+ * event loop that read them, at once when that lane is idle, else after the tasks queued before them: no thread is
+ * woken for them.
  * <p>An event may borrow the socket's read buffer ({@link io.camelfreeswitch.esl.internal.WireEslEvent}): the
  * internal consumer and {@link TransientEventListener}s read it as it is, any other listener gets it kept (copied)
  * first, and the buffer is given back once the last listener has returned.
@@ -37,12 +39,14 @@ final class EventDispatcher {
     private final ConcurrentHashMap<String, List<EslEventListener>> byUniqueId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Pin> pins = new ConcurrentHashMap<>();
     private final SerialExecutor[] lanes = new SerialExecutor[LANES];
+    private final SerialExecutor ioLane;
     private final Consumer<EslEvent> internal;
 
-    EventDispatcher(Executor executor, Consumer<EslEvent> internal) {
+    EventDispatcher(Executor executor, SerialExecutor ioLane, Consumer<EslEvent> internal) {
         for (int i = 0; i < LANES; i++) {
             lanes[i] = new SerialExecutor(executor);
         }
+        this.ioLane = ioLane;
         this.internal = internal;
     }
 
@@ -54,20 +58,20 @@ final class EventDispatcher {
         return add(byUniqueId, EslCommands.requireToken("uniqueId", uniqueId), listener);
     }
 
-    /** As {@link #addChannelListener(String, EslEventListener)}, the uuid pinned to {@code laneKey}'s lane. */
-    Registration addChannelListener(String uniqueId, String laneKey, EslEventListener listener) {
-        if (laneKey == null) {
-            throw new IllegalArgumentException("laneKey must not be null");
-        }
+    /**
+     * As {@link #addChannelListener(String, EslEventListener)}, the uuid pinned to {@code lane}, which must be one of
+     * this dispatcher's lanes: the I/O lane or a keyed one.
+     */
+    Registration addChannelListener(String uniqueId, Executor lane, EslEventListener listener) {
+        SerialExecutor pinTo = ownLane(lane);
         Registration listening = addChannelListener(uniqueId, listener);
-        SerialExecutor lane = hashedLane(laneKey);
         pins.compute(uniqueId, (k, pin) -> {
-            if (pin != null && pin.lane != lane) {
+            if (pin != null && pin.lane != pinTo) {
                 listening.close();
                 throw new IllegalStateException("channel " + uniqueId + " is already pinned to another lane: its"
                         + " events cannot follow two owners one step at a time");
             }
-            return pin == null ? new Pin(lane, 1) : new Pin(pin.lane, pin.holders + 1);
+            return pin == null ? new Pin(pinTo, 1) : new Pin(pin.lane, pin.holders + 1);
         });
         AtomicBoolean unpinned = new AtomicBoolean();
         return () -> {
@@ -77,6 +81,24 @@ final class EventDispatcher {
                         (k, pin) -> pin.holders == 1 ? null : new Pin(pin.lane, pin.holders - 1));
             }
         };
+    }
+
+    private SerialExecutor ownLane(Executor lane) {
+        if (lane == ioLane) {
+            return ioLane;
+        }
+        for (SerialExecutor keyed : lanes) {
+            if (keyed == lane) {
+                return keyed;
+            }
+        }
+        throw new IllegalArgumentException("a channel can only be pinned to a lane of its own connection (its"
+                + " ioLane() or a lane(key)), not to " + lane);
+    }
+
+    /** The lane whose turns run on the connection's event loop. */
+    SerialExecutor ioLane() {
+        return ioLane;
     }
 
     /** How many uuids are pinned to a lane now (monitoring, tests). */
