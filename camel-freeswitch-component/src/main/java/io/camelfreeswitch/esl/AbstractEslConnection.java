@@ -317,7 +317,13 @@ abstract class AbstractEslConnection implements EslConnection {
             CompletableFuture<EslEvent> execution = applicationUuid == null ? null
                     : executions.remove(applicationUuid);
             if (execution != null) {
-                execution.complete(EslEvents.keep(event)); // outlives the dispatch
+                EslEvent kept = EslEvents.keep(event); // outlives the dispatch
+                EventLoop loop = ioLoop();
+                if (loop != null && loop.inEventLoop()) {
+                    completeAsync(execution, kept); // a pinned channel's event: the caller's stages must not run here
+                } else {
+                    execution.complete(kept);
+                }
             }
         }
         onEvent(event);

@@ -55,7 +55,7 @@ class IoLaneTest {
     }
 
     @Test
-    void a_pinned_channels_events_and_job_result_are_handled_on_the_socket_event_loop_and_nowhere_else()
+    void a_pinned_channels_events_are_handled_by_its_owner_on_the_socket_event_loop_and_by_others_off_it()
             throws Exception {
         EslClient client = connect(EslClientOptions.builder());
         Thread eventLoop = threadOf(client);
@@ -66,11 +66,10 @@ class IoLaneTest {
             handlingThreads.add(Thread.currentThread());
             handled.add(event.eventName());
         });
-        // the job's result is keyed by its Job-UUID, the pinned uuid: every listener of it hears it on the I/O lane
-        Registration jobs = client.addEventListener("BACKGROUND_JOB", event -> {
-            if (uuid.equals(event.jobUuid())) {
-                handlingThreads.add(Thread.currentThread());
-                handled.add(event.eventName());
+        Set<String> otherListenersThreads = ConcurrentHashMap.newKeySet();
+        Registration others = client.addEventListener("CHANNEL_ANSWER", event -> {
+            if (uuid.equals(event.uniqueId())) {
+                otherListenersThreads.add(Thread.currentThread().getName());
             }
         });
 
@@ -79,11 +78,14 @@ class IoLaneTest {
         client.hangup(uuid, "NORMAL_CLEARING").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
         await().atMost(WELL_WITHIN).until(() -> handled.contains("CHANNEL_HANGUP_COMPLETE"));
 
-        assertThat(handled).startsWith("CHANNEL_CREATE").contains("CHANNEL_ANSWER", "BACKGROUND_JOB");
-        assertThat(handlingThreads).as("one thread, the socket's event loop, and no other")
+        assertThat(handled).startsWith("CHANNEL_CREATE").contains("CHANNEL_ANSWER");
+        assertThat(handlingThreads).as("the owner: one thread, the socket's event loop, and no other")
                 .containsExactly(eventLoop);
+        await().atMost(WELL_WITHIN).until(() -> !otherListenersThreads.isEmpty());
+        assertThat(otherListenersThreads).as("anyone else: user code, never on the event loop")
+                .allMatch(name -> name.startsWith("esl-events"));
         listening.close();
-        jobs.close();
+        others.close();
     }
 
     @Test
