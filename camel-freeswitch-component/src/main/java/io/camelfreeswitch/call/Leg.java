@@ -9,6 +9,7 @@ import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.esl.Registration;
 import io.camelfreeswitch.esl.internal.EslCommands;
 import io.camelfreeswitch.esl.internal.Failures;
+import io.camelfreeswitch.esl.internal.TransientEventListener;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -251,9 +252,14 @@ final class Leg {
         }
         killAttempts++;
         kill = Kill.SENT;
-        // bgapi: an api uuid_kill would hold FreeSWITCH's whole socket while it runs
-        EslCommands.uuidKill(uuid, killCause).bgapi(connection)
-                .whenComplete((ok, e) -> engine.execute(() -> onKillReply(e)));
+        // bgapi: an api uuid_kill would hold FreeSWITCH's whole socket while it runs. Its job is pinned to the
+        // group's lane, so that its result is read there, with no hand-off to another thread and back
+        String job = UUID.randomUUID().toString();
+        Registration pin = connection.addChannelListener(job, engine.lane(), (TransientEventListener) event -> { });
+        EslCommands.uuidKill(uuid, killCause).bgapi(connection, job).whenComplete((ok, e) -> {
+            pin.close();
+            engine.execute(() -> onKillReply(e));
+        });
     }
 
     private void onKillReply(Throwable error) {

@@ -86,6 +86,19 @@ abstract class AbstractEslConnection implements EslConnection {
         return send(command, requestTimeout);
     }
 
+    /**
+     * As {@link #send(EslCommand)}, completed on the event loop (or at once when not connected): for acknowledgements
+     * only the connection's own bookkeeping follows, which hands any failure to the caller through
+     * {@link #failAsync}.
+     */
+    CompletableFuture<Void> sendAcknowledged(EslCommand<Void> command) {
+        EslProtocolHandler handler = activeHandler();
+        if (handler == null) {
+            return send(command);
+        }
+        return handler.send(command, requestTimeout, true).thenApply(command::reply);
+    }
+
     // ---- state ----
 
     @Override
@@ -132,10 +145,10 @@ abstract class AbstractEslConnection implements EslConnection {
             throw new IllegalArgumentException("jobUuid " + jobUuid + " is already pending");
         }
         ensureSubscribed(BACKGROUND_JOB);
-        send(bgapi).whenComplete((reply, failure) -> {
+        sendAcknowledged(bgapi).whenComplete((reply, failure) -> {
             if (failure != null) {
                 jobs.remove(jobUuid);
-                result.completeExceptionally(Failures.unwrap(failure));
+                failAsync(result, Failures.unwrap(failure));
             }
         });
         return result;
@@ -241,10 +254,10 @@ abstract class AbstractEslConnection implements EslConnection {
         CompletableFuture<EslEvent> result = new CompletableFuture<>();
         executions.put(eventUuid, result);
         ensureExecuteCompleteEvents();
-        send(execute).whenComplete((reply, failure) -> {
+        sendAcknowledged(execute).whenComplete((reply, failure) -> {
             if (failure != null) {
                 executions.remove(eventUuid);
-                result.completeExceptionally(Failures.unwrap(failure));
+                failAsync(result, Failures.unwrap(failure));
             }
         });
         return result;
