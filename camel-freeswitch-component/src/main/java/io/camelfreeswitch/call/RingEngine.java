@@ -316,7 +316,7 @@ final class RingEngine {
         // a kill that missed a channel whose originate is still pending is resent when the channel shows up, so
         // the hang-ups are only "sent" once every kill has been accepted or its leg is known to be gone
         if (ringbackOver && legs.stream().allMatch(Leg::killSettled)) {
-            reporter.run(result::markHangupsSent);
+            reporter.hangupsSent(result);
         }
         if (legs.stream().noneMatch(Leg::awaitsKill)) {
             stopWatchingConnection();

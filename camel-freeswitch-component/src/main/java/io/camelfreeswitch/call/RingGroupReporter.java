@@ -21,6 +21,7 @@ final class RingGroupReporter {
     private final Executor userLane;
     private final Runnable flush = this::flush;
     private List<Runnable> pending = new ArrayList<>();
+    private boolean hangupsSent;
 
     RingGroupReporter(RingGroupRequest request, Executor ioLane, Executor userLane) {
         this.request = request;
@@ -44,8 +45,12 @@ final class RingGroupReporter {
         report(() -> future.complete(value));
     }
 
-    void run(Runnable userSide) {
-        report(userSide);
+    /** Completes {@code result}'s {@link RingGroupFuture#hangupsSent()}; only the first call hands anything off. */
+    void hangupsSent(RingGroupFuture<?> result) {
+        if (!hangupsSent) {
+            hangupsSent = true;
+            report(result::markHangupsSent);
+        }
     }
 
     private void report(Runnable task) {

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 /**
@@ -48,6 +49,7 @@ abstract class AbstractEslConnection implements EslConnection {
     private final ConcurrentHashMap<String, CompletableFuture<EslEvent>> executions = new ConcurrentHashMap<>();
     private final Set<String> subscriptions = new LinkedHashSet<>();
     private final Map<String, String[]> filters = new LinkedHashMap<>();
+    private final CopyOnWriteArrayList<ConnectionStateListener> stateListeners = new CopyOnWriteArrayList<>();
     private final ConnectionStates states;
 
     AbstractEslConnection(Executor dispatchPool, Duration requestTimeout, EventFormat eventFormat,
@@ -58,7 +60,7 @@ abstract class AbstractEslConnection implements EslConnection {
         this.completions = dispatchPool;
         this.requestTimeout = requestTimeout;
         this.eventFormat = eventFormat;
-        this.states = new ConnectionStates(initialState, new SerialExecutor(dispatchPool), this::peer);
+        this.states = new ConnectionStates(initialState, stateListeners, new SerialExecutor(dispatchPool), this::peer);
     }
 
     /** The socket commands go to now, or {@code null} when not usable. */

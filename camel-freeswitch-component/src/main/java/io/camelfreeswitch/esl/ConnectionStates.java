@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 final class ConnectionStates {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionStates.class);
 
-    private final CopyOnWriteArrayList<ConnectionStateListener> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<ConnectionStateListener> listeners;
     private final SerialExecutor lane;
     private final Supplier<String> peer;
     private final Object lock = new Object();
@@ -25,8 +25,11 @@ final class ConnectionStates {
     private volatile ConnectionState state;
     private volatile Throwable cause;
 
-    ConnectionStates(ConnectionState initial, SerialExecutor lane, Supplier<String> peer) {
+    /** Announces to {@code listeners}, the connection's list of them. */
+    ConnectionStates(ConnectionState initial, CopyOnWriteArrayList<ConnectionStateListener> listeners,
+                     SerialExecutor lane, Supplier<String> peer) {
         this.state = initial;
+        this.listeners = listeners;
         this.lane = lane;
         this.peer = peer;
     }
