@@ -12,6 +12,7 @@ import io.camelfreeswitch.esl.internal.TransientEventListener;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * A FreeSWITCH channel seen through one ESL connection: its state follows the channel's events, and its actions are
@@ -33,18 +34,21 @@ public final class Channel {
     private final CompletableFuture<String> hungUp = new CompletableFuture<>();
     private final CompletableFuture<Channel> seen = new CompletableFuture<>();
     private final Registration registration;
+    /** Where the futures users get complete, when its events are handled where nothing may block; else null. */
+    private final Executor userLane;
     private volatile Registration stateRegistration;
     private volatile boolean missedEvents;
     private volatile String state = "CS_NEW";
     private volatile String answerState = "ringing";
 
-    private Channel(EslConnection connection, String uuid, String destination, String laneKey) {
+    private Channel(EslConnection connection, String uuid, String destination, Executor lane, Executor userLane) {
         this.connection = Objects.requireNonNull(connection, "connection");
+        this.userLane = userLane;
         this.uuid = Objects.requireNonNull(uuid, "uuid");
         this.destination = destination;
         TransientEventListener listener = this::onEvent; // reads the event during dispatch only
-        this.registration = laneKey == null ? connection.addChannelListener(uuid, listener)
-                : connection.addChannelListener(uuid, laneKey, listener);
+        this.registration = lane == null ? connection.addChannelListener(uuid, listener)
+                : connection.addChannelListener(uuid, lane, listener);
         this.stateRegistration = connection.addStateListener(this::onConnectionState);
     }
 
@@ -73,12 +77,18 @@ public final class Channel {
 
     /** Starts tracking the channel {@code uuid} on {@code connection}; {@code destination} may be {@code null}. */
     public static Channel track(EslConnection connection, String uuid, String destination) {
-        return new Channel(connection, uuid, destination, null);
+        return new Channel(connection, uuid, destination, null, null);
     }
 
-    /** As {@link #track(EslConnection, String, String)}, its events delivered on the lane of {@code laneKey}. */
-    static Channel track(EslConnection connection, String uuid, String destination, String laneKey) {
-        return new Channel(connection, uuid, destination, Objects.requireNonNull(laneKey, "laneKey"));
+    /**
+     * As {@link #track(EslConnection, String, String)}, its events delivered on {@code lane}, one of the connection's;
+     * the futures its public methods return complete on {@code userLane}, so that user code never runs on
+     * {@code lane} (the I/O lane, where nothing may block).
+     */
+    static Channel track(EslConnection connection, String uuid, String destination, Executor lane,
+                         Executor userLane) {
+        return new Channel(connection, uuid, destination, Objects.requireNonNull(lane, "lane"),
+                Objects.requireNonNull(userLane, "userLane"));
     }
 
     private void onEvent(EslEvent event) {
@@ -161,12 +171,12 @@ public final class Channel {
 
     /** Completes with this channel when it answers; fails with {@link ChannelHungUpException} if it ends first. */
     public CompletableFuture<Channel> answered() {
-        return answered.copy();
+        return forUser(answered);
     }
 
     /** Completes with the hang-up cause when the channel is over (its {@code CHANNEL_HANGUP_COMPLETE}). */
     public CompletableFuture<String> hungUp() {
-        return hungUp.copy();
+        return forUser(hungUp);
     }
 
     /**
@@ -174,6 +184,25 @@ public final class Channel {
      * {@link ChannelHungUpException} if it is known to be over first.
      */
     public CompletableFuture<Channel> seen() {
+        return forUser(seen);
+    }
+
+    private <T> CompletableFuture<T> forUser(CompletableFuture<T> future) {
+        return userLane == null ? future.copy() : future.thenApplyAsync(value -> value, userLane);
+    }
+
+    /** As {@link #answered()}, completed where the channel's events are handled (its owner's lane). */
+    CompletableFuture<Channel> answeredOnLane() {
+        return answered.copy();
+    }
+
+    /** As {@link #hungUp()}, completed where the channel's events are handled (its owner's lane). */
+    CompletableFuture<String> hungUpOnLane() {
+        return hungUp.copy();
+    }
+
+    /** As {@link #seen()}, completed where the channel's events are handled (its owner's lane). */
+    CompletableFuture<Channel> seenOnLane() {
         return seen.copy();
     }
 

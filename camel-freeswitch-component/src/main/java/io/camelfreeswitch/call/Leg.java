@@ -4,9 +4,12 @@ import io.camelfreeswitch.call.balancer.Lease;
 import io.camelfreeswitch.call.balancer.LeaseEnd;
 import io.camelfreeswitch.esl.CommandRejectedException;
 import io.camelfreeswitch.esl.ConnectionLostException;
+import io.camelfreeswitch.esl.ConnectionState;
 import io.camelfreeswitch.esl.EslConnection;
+import io.camelfreeswitch.esl.Registration;
 import io.camelfreeswitch.esl.internal.EslCommands;
 import io.camelfreeswitch.esl.internal.Failures;
+import io.camelfreeswitch.esl.internal.TransientEventListener;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * decided: handed out, ended by FreeSWITCH, or {@linkplain #hangUp hung up} by us. It is <em>gone</em> once the
  * channel no longer exists on FreeSWITCH.
  * <p>
- * Every method runs on the ring group's lane: the channel is pinned to it, so its events arrive there, and the
+ * Every method runs on the ring group's lane (the connection's I/O lane): the channel is pinned to it, so its events arrive there, and the
  * originate's Job-UUID is the channel's uuid, so its result arrives there too; other callbacks from the connection
  * are re-submitted there. Nothing here is locked.
  */
@@ -74,14 +77,14 @@ final class Leg {
 
     /** Tracks the channel, then originates it; the listener exists before FreeSWITCH can send any event. */
     void start() {
-        channel = Channel.track(connection, uuid, destination, engine.laneKey());
-        channel.seen().whenComplete((c, e) -> engine.execute(() -> onSeen(e == null)));
-        channel.answered().whenComplete((c, e) -> {
+        channel = Channel.track(connection, uuid, destination, engine.lane(), engine.reporter().userLane());
+        channel.seenOnLane().whenComplete((c, e) -> engine.execute(() -> onSeen(e == null)));
+        channel.answeredOnLane().whenComplete((c, e) -> {
             if (e == null) {
                 engine.execute(this::onAnswer);
             }
         });
-        channel.hungUp().whenComplete((cause, e) -> engine.execute(() -> onGone(cause)));
+        channel.hungUpOnLane().whenComplete((cause, e) -> engine.execute(() -> onGone(cause)));
         ringStarted = engine.time().now();
         EslCommands.originate(DialString.originate(destination, originateVariables(), "&park()")).bgapi(connection, uuid)
                 .whenComplete((body, e) -> engine.execute(() -> onJob(e)));
@@ -190,9 +193,24 @@ final class Leg {
             } else if (channel.isHungUp()) {
                 releaseLease(LeaseEnd.CALL_ENDED);
             } else {
-                engine.releaseWhenCallEnds(this);
+                releaseWhenCallEnds();
             }
         }
+    }
+
+    /**
+     * Keeps the winner's lease until its call ends, or until the connection is closed for good. A hang-up missed
+     * while the connection was down is caught by the Channel itself (uuid_exists after reconnecting).
+     */
+    private void releaseWhenCallEnds() {
+        Registration[] closed = new Registration[1];
+        closed[0] = connection.addStateListener((state, cause) -> engine.execute(() -> {
+            if (state == ConnectionState.CLOSED) {
+                releaseLease(LeaseEnd.CALL_ENDED); // its end cannot be seen any more: count it as ended
+                closed[0].close();
+            }
+        }));
+        channel.hungUpOnLane().whenComplete((cause, e) -> engine.execute(() -> closed[0].close()));
     }
 
     private void decide(LegOutcome newOutcome, String cause) {
@@ -200,7 +218,7 @@ final class Leg {
         hangupCause = cause;
         endedAt = engine.time().now();
         LegResult ended = result();
-        RingGroup.notifyListeners(engine.request(), listener -> listener.legEnded(engine.request(), ended));
+        engine.reporter().tell(listener -> listener.legEnded(engine.request(), ended));
         if (newOutcome != LegOutcome.ANSWERED) {
             // rung and not answered, or answered and not confirmed (an answering machine): it may rest
             releaseLease(newOutcome == LegOutcome.NO_ANSWER || newOutcome == LegOutcome.UNCONFIRMED
@@ -234,9 +252,14 @@ final class Leg {
         }
         killAttempts++;
         kill = Kill.SENT;
-        // bgapi: an api uuid_kill would hold FreeSWITCH's whole socket while it runs
-        EslCommands.uuidKill(uuid, killCause).bgapi(connection)
-                .whenComplete((ok, e) -> engine.execute(() -> onKillReply(e)));
+        // bgapi: an api uuid_kill would hold FreeSWITCH's whole socket while it runs. Its job is pinned to the
+        // group's lane, so that its result is read there, with no hand-off to another thread and back
+        String job = UUID.randomUUID().toString();
+        Registration pin = connection.addChannelListener(job, engine.lane(), (TransientEventListener) event -> { });
+        EslCommands.uuidKill(uuid, killCause).bgapi(connection, job).whenComplete((ok, e) -> {
+            pin.close();
+            engine.execute(() -> onKillReply(e));
+        });
     }
 
     private void onKillReply(Throwable error) {

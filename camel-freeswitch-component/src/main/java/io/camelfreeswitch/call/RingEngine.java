@@ -1,7 +1,6 @@
 package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.call.balancer.Lease;
-import io.camelfreeswitch.call.balancer.LeaseEnd;
 import io.camelfreeswitch.call.balancer.LoadBalancer;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.ConnectionState;
@@ -25,10 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * only), hands it out once it is ready, and when the group is over hangs up every other leg it started, with the
  * cause that says why. The mode ({@link RingStrategy}) only decides which destination to ring next and when.
  * <p>
- * Everything runs on this group's lane of the connection ({@link EslConnection#lane(String)}): its legs' channels
- * are pinned to it, so their events (and their originate jobs' results) are handled right where they are delivered,
- * and timeouts, cancellation and connection-state changes are handed to it. One step at a time, so there is no lock
- * and no race between "answered" and "timed out"; one hand-off per event, the dispatcher's.
+ * Everything runs on the connection's I/O lane ({@link EslConnection#ioLane()}), on its Netty event loop: its legs'
+ * channels are pinned to it, so their events (and their originate jobs' results) are handled right where they are
+ * read, with no hand-off, and timeouts, cancellation, connection-state changes and the balancer's answers are handed
+ * to it. One step at a time, so there is no lock and no race between "answered" and "timed out". Nothing here may
+ * block (the balancer included: it returns futures). What user code sees leaves the event loop through the
+ * {@link RingGroupReporter}, onto the group's own lane of the connection's pool.
  */
 final class RingEngine {
 
@@ -47,8 +48,8 @@ final class RingEngine {
     private final EslConnection connection;
     private final RingGroupRequest request;
     private final RingStrategy strategy;
-    private final String laneKey = "ring-group-" + GROUPS.incrementAndGet();
     private final Executor lane;
+    private final RingGroupReporter reporter;
     private final RingGroupFuture<RingGroupResult> result = new RingGroupFuture<>(this::snapshotLegs);
     private final List<Leg> legs = new ArrayList<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
@@ -70,7 +71,8 @@ final class RingEngine {
         this.strategy = strategy;
         this.time = request.time();
         this.startNanos = time.nanoTime();
-        this.lane = connection.lane(laneKey);
+        this.lane = connection.ioLane();
+        this.reporter = new RingGroupReporter(request, lane, connection.lane("ring-group-" + GROUPS.incrementAndGet()));
         this.deadlineNanos = request.totalTimeout() == null ? Long.MAX_VALUE
                 : startNanos + request.totalTimeout().toNanos();
         this.ringback = request.ringback() == null || request.callerUuid() == null ? null
@@ -149,12 +151,17 @@ final class RingEngine {
         return finished;
     }
 
-    /** The key of this group's lane: its legs' channels are pinned to it. */
-    String laneKey() {
-        return laneKey;
+    /** The lane this group runs on: its legs' channels are pinned to it. */
+    Executor lane() {
+        return lane;
     }
 
-    /** Runs {@code task} on this group's lane, after what is queued there (on the same thread when called from it). */
+    /** Where what user code sees of this group leaves the I/O thread. */
+    RingGroupReporter reporter() {
+        return reporter;
+    }
+
+    /** Runs {@code task} on this group's lane, after what is queued there (never inside a task running there). */
     void execute(Runnable task) {
         lane.execute(task);
     }
@@ -186,7 +193,7 @@ final class RingEngine {
     Leg ring(String destination, Duration ringFor, Lease lease) {
         Leg leg = new Leg(this, destination, ringFor, lease);
         legs.add(leg);
-        RingGroup.notifyListeners(request, listener -> listener.legStarted(request, destination));
+        reporter.tell(listener -> listener.legStarted(request, destination));
         leg.start();
         if (ringback != null) {
             ringback.start(); // after the first originate, which it must not delay
@@ -197,7 +204,7 @@ final class RingEngine {
     /** Every leg as it is now, read on the group's lane so that no leg is seen half-updated. */
     private CompletableFuture<List<LegResult>> snapshotLegs() {
         CompletableFuture<List<LegResult>> snapshot = new CompletableFuture<>();
-        execute(() -> snapshot.complete(legs.stream().map(Leg::result).toList()));
+        execute(() -> reporter.complete(snapshot, legs.stream().map(Leg::result).toList()));
         return snapshot;
     }
 
@@ -309,26 +316,11 @@ final class RingEngine {
         // a kill that missed a channel whose originate is still pending is resent when the channel shows up, so
         // the hang-ups are only "sent" once every kill has been accepted or its leg is known to be gone
         if (ringbackOver && legs.stream().allMatch(Leg::killSettled)) {
-            result.markHangupsSent();
+            reporter.hangupsSent(result);
         }
         if (legs.stream().noneMatch(Leg::awaitsKill)) {
             stopWatchingConnection();
         }
-    }
-
-    /**
-     * Keeps the winner's lease until its call ends, or until the connection is closed for good. A hang-up missed
-     * while the connection was down is caught by the Channel itself (uuid_exists after reconnecting).
-     */
-    void releaseWhenCallEnds(Leg leg) {
-        Registration[] closed = new Registration[1];
-        closed[0] = connection.addStateListener((state, cause) -> execute(() -> {
-            if (state == ConnectionState.CLOSED) {
-                leg.releaseLease(LeaseEnd.CALL_ENDED); // its end cannot be seen any more: count it as ended
-                closed[0].close();
-            }
-        }));
-        leg.channel().hungUp().whenComplete((cause, e) -> execute(() -> closed[0].close()));
     }
 
     // ---- the end ----
@@ -363,13 +355,13 @@ final class RingEngine {
         RingGroupResult ringResult = new RingGroupResult(outcome, handedOut == null ? null : handedOut.channel(),
                 legs.stream().map(Leg::result).toList(), failure);
         Duration elapsed = Duration.ofNanos(time.nanoTime() - startNanos);
-        RingGroup.notifyListeners(request, listener -> listener.groupEnded(request, ringResult, elapsed));
+        reporter.tell(listener -> listener.groupEnded(request, ringResult, elapsed));
         // the caller hears nothing of the group any more before it is handed out (a bridge follows at once), and a
         // cancelled group counts its hang-ups as sent only then, so a late break cannot cut what the route plays
-        // next; completed on the lane (RingGroupFuture: dependents must not block), not handed to another pool
+        // next; completed on the group's pool lane, after the listeners heard of its end
         stopRingback().whenComplete((ok, e) -> execute(() -> {
             ringbackOver = true;
-            result.complete(ringResult);
+            reporter.complete(result, ringResult);
             legSettled(null);
         }));
     }

@@ -48,11 +48,15 @@ import java.util.function.Consumer;
  * {@code session.uniqueId()} as the caller uuid. <b>Closing a connection</b> cannot hang up anything any more: cancel
  * the groups still ringing on it first (their legs would otherwise ring until their {@code originate_timeout}).
  * <p>
- * <b>Threads</b>: a group runs on one of its connection's event lanes ({@link EslConnection#lane(String)}): its legs'
- * events are delivered there, and its timers, cancellation and connection-state changes are handed there, so it is
- * handled one step at a time without a lock and without a second hand-off per event. Its future completes on that
- * lane, never on a Netty event loop: dependent stages must not block (use the {@code *Async} stages with an executor
- * of your own for work that may). Timers use one shared daemon scheduler; no thread is created per ring group. A
+ * <b>Threads</b>: a group runs on its connection's I/O lane ({@link EslConnection#ioLane()}), on the socket's Netty
+ * event loop: its legs' events are handled there as they are read, and its timers, cancellation, connection-state
+ * changes and balancer answers are handed there, so it is handled one step at a time without a lock and without a
+ * thread hand-off per event; nothing it does there blocks (a {@link LoadBalancer} must not either). What user code
+ * sees leaves the event loop once, onto the group's own lane of the connection ({@link EslConnection#lane(String)}):
+ * its {@link RingGroupListener}s are called there, then its future completes there, in the order the group reported
+ * them, never on a Netty event loop. Dependent stages must still not block, as they hold up that lane (use the
+ * {@code *Async} stages with an executor of your own for work that may). So do the futures of a handed-out
+ * {@link Channel}. Timers use one shared daemon scheduler; no thread is created per ring group. A
  * request may bring its own clock and scheduler ({@link RingGroupRequest.Builder#time}), for example a virtual time that a test advances.
  */
 public final class RingGroup {
@@ -87,6 +91,11 @@ public final class RingGroup {
         if (request.listener() != null) {
             notify(request.listener(), call);
         }
+    }
+
+    /** Whether {@link #notifyListeners} would call anyone now. */
+    static boolean hasListeners(RingGroupRequest request) {
+        return request.listener() != null || !LISTENERS.isEmpty();
     }
 
     private static void notify(RingGroupListener listener, Consumer<RingGroupListener> call) {

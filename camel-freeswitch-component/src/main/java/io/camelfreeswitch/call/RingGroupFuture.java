@@ -12,9 +12,10 @@ import java.util.function.Supplier;
  * connection (a Camel route stopping) must wait for that, or the hang-ups would be written after the socket is gone
  * and the legs left ringing on FreeSWITCH.
  * <p>
- * It completes on the connection's event lane that handled the group's last event, never on a Netty event loop:
- * dependent stages run there, so they must not block (a blocked lane holds up the events of other calls); use the
- * {@code *Async} stages with an executor of your own for work that may.
+ * It completes on the group's own event lane of the connection ({@link io.camelfreeswitch.esl.EslConnection#lane}),
+ * after its listeners heard of its end, never on a Netty event loop: dependent stages run there, so they must not
+ * block (a blocked lane holds up the events of other calls); use the {@code *Async} stages with an executor of your
+ * own for work that may.
  *
  * @param <T> {@link RingGroupResult}, or {@code Optional<Channel>} for the short form
  */

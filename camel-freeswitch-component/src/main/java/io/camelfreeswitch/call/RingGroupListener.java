@@ -5,8 +5,10 @@ import java.time.Duration;
 /**
  * Told what ring groups do, for metrics and audit: every group of this JVM when registered with
  * {@link RingGroup#addListener(RingGroupListener)}, one group when given to its request with
- * {@link RingGroupRequest.Builder#listener(RingGroupListener)}. Methods run on the ring group's own executor, one at a time per
- * group: they must be quick and must not block (a listener that throws is logged and ignored, never breaks a ring).
+ * {@link RingGroupRequest.Builder#listener(RingGroupListener)}. Methods run on the ring group's own lane of its
+ * connection (never on a Netty event loop), one at a time per group, in the order things happened, before the group's
+ * future completes: they should be quick, as a listener that blocks delays what comes after it on that lane (the
+ * group itself goes on regardless). A listener that throws is logged and ignored, never breaks a ring.
  */
 public interface RingGroupListener {
 

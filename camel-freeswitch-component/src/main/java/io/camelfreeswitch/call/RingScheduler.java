@@ -5,8 +5,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one timer service every ring group shares: a ring timeout fires here and hands its work to its group's lane,
- * never running on a Netty event loop nor on a thread of its own. Its threads are daemons, so it never keeps a JVM
+ * The one timer service every ring group shares: a ring timeout fires here and hands its work to its group's lane
+ * (its connection's I/O lane), never running the group's work on a thread of its own. Its threads are daemons, so it never keeps a JVM
  * alive.
  */
 final class RingScheduler {

@@ -9,6 +9,7 @@ import io.camelfreeswitch.esl.internal.EslReplies;
 import io.camelfreeswitch.esl.internal.Failures;
 import io.camelfreeswitch.esl.internal.SerialExecutor;
 import io.camelfreeswitch.esl.internal.UrlDecoding;
+import io.netty.channel.EventLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,21 +50,17 @@ abstract class AbstractEslConnection implements EslConnection {
     private final Set<String> subscriptions = new LinkedHashSet<>();
     private final Map<String, String[]> filters = new LinkedHashMap<>();
     private final CopyOnWriteArrayList<ConnectionStateListener> stateListeners = new CopyOnWriteArrayList<>();
-    private final SerialExecutor stateLane;
-    private final Object stateLock = new Object();
-    // written under stateLock
-    private volatile ConnectionState state;
-    private volatile Throwable stateCause;
+    private final ConnectionStates states;
 
     AbstractEslConnection(Executor dispatchPool, Duration requestTimeout, EventFormat eventFormat,
                           ConnectionState initialState) {
-        this.dispatcher = new EventDispatcher(dispatchPool, this::onEventInternally);
+        this.dispatcher = new EventDispatcher(dispatchPool, EventLoopLane.create(this::ioLoop),
+                this::onEventInternally);
         // not a serial lane: a caller that joins one reply inside another's continuation must not deadlock
         this.completions = dispatchPool;
         this.requestTimeout = requestTimeout;
         this.eventFormat = eventFormat;
-        this.stateLane = new SerialExecutor(dispatchPool);
-        this.state = initialState;
+        this.states = new ConnectionStates(initialState, stateListeners, new SerialExecutor(dispatchPool), this::peer);
     }
 
     /** The socket commands go to now, or {@code null} when not usable. */
@@ -91,69 +88,43 @@ abstract class AbstractEslConnection implements EslConnection {
         return send(command, requestTimeout);
     }
 
+    /**
+     * As {@link #send(EslCommand)}, completed on the event loop (or at once when not connected): for acknowledgements
+     * only the connection's own bookkeeping follows, which hands any failure to the caller through
+     * {@link #failAsync}.
+     */
+    CompletableFuture<Void> sendAcknowledged(EslCommand<Void> command) {
+        EslProtocolHandler handler = activeHandler();
+        if (handler == null) {
+            return send(command);
+        }
+        return handler.send(command, requestTimeout, true).thenApply(command::reply);
+    }
+
     // ---- state ----
 
     @Override
     public ConnectionState state() {
-        return state;
+        return states.state();
     }
 
     /** The cause given with the current state, if any. */
     Throwable stateCause() {
-        return stateCause;
+        return states.cause();
     }
 
     @Override
     public Registration addStateListener(ConnectionStateListener listener) {
-        if (listener == null) {
-            throw new IllegalArgumentException("listener must not be null");
-        }
-        stateListeners.add(listener);
-        // told on the state lane so it cannot overtake or be overtaken by a concurrent change
-        stateLane.execute(() -> {
-            if (stateListeners.contains(listener)) {
-                notifyState(listener, state, stateCause);
-            }
-        });
-        return () -> stateListeners.remove(listener);
+        return states.addListener(listener);
     }
 
-    /**
-     * Records and announces a change; nothing happens once CLOSED, or when neither state nor cause changed.
-     * {@code afterwards} runs on the state lane once every listener was told (or at once when nothing changed).
-     */
+    /** See {@link ConnectionStates#set(ConnectionState, Throwable, Runnable)}. */
     boolean setState(ConnectionState newState, Throwable cause, Runnable afterwards) {
-        synchronized (stateLock) {
-            if (state == ConnectionState.CLOSED || (state == newState && cause == stateCause)) {
-                if (afterwards != null) {
-                    stateLane.execute(afterwards);
-                }
-                return false;
-            }
-            state = newState;
-            stateCause = cause;
-        }
-        LOG.debug("ESL connection {} is {}{}", peer(), newState, cause == null ? "" : ": " + cause.getMessage());
-        List<ConnectionStateListener> listeners = new ArrayList<>(stateListeners);
-        stateLane.execute(() -> {
-            listeners.forEach(l -> notifyState(l, newState, cause));
-            if (afterwards != null) {
-                afterwards.run();
-            }
-        });
-        return true;
+        return states.set(newState, cause, afterwards);
     }
 
     boolean setState(ConnectionState newState, Throwable cause) {
         return setState(newState, cause, null);
-    }
-
-    private static void notifyState(ConnectionStateListener listener, ConnectionState state, Throwable cause) {
-        try {
-            listener.onStateChange(state, cause);
-        } catch (Throwable t) {
-            LOG.warn("ESL state listener failed", t);
-        }
     }
 
     // ---- api / bgapi ----
@@ -176,10 +147,10 @@ abstract class AbstractEslConnection implements EslConnection {
             throw new IllegalArgumentException("jobUuid " + jobUuid + " is already pending");
         }
         ensureSubscribed(BACKGROUND_JOB);
-        send(bgapi).whenComplete((reply, failure) -> {
+        sendAcknowledged(bgapi).whenComplete((reply, failure) -> {
             if (failure != null) {
                 jobs.remove(jobUuid);
-                result.completeExceptionally(Failures.unwrap(failure));
+                failAsync(result, Failures.unwrap(failure));
             }
         });
         return result;
@@ -285,10 +256,10 @@ abstract class AbstractEslConnection implements EslConnection {
         CompletableFuture<EslEvent> result = new CompletableFuture<>();
         executions.put(eventUuid, result);
         ensureExecuteCompleteEvents();
-        send(execute).whenComplete((reply, failure) -> {
+        sendAcknowledged(execute).whenComplete((reply, failure) -> {
             if (failure != null) {
                 executions.remove(eventUuid);
-                result.completeExceptionally(Failures.unwrap(failure));
+                failAsync(result, Failures.unwrap(failure));
             }
         });
         return result;
@@ -322,9 +293,17 @@ abstract class AbstractEslConnection implements EslConnection {
     }
 
     @Override
-    public Registration addChannelListener(String uniqueId, String laneKey, EslEventListener listener) {
-        return dispatcher.addChannelListener(uniqueId, laneKey, listener);
+    public Registration addChannelListener(String uniqueId, Executor lane, EslEventListener listener) {
+        return dispatcher.addChannelListener(uniqueId, lane, listener);
     }
+
+    @Override
+    public Executor ioLane() {
+        return dispatcher.ioLane();
+    }
+
+    /** The event loop of the current socket, or of the group it will be on; {@code null} when there is none. */
+    abstract EventLoop ioLoop();
 
     @Override
     public Executor lane(String laneKey) {
@@ -353,7 +332,13 @@ abstract class AbstractEslConnection implements EslConnection {
             CompletableFuture<EslEvent> execution = applicationUuid == null ? null
                     : executions.remove(applicationUuid);
             if (execution != null) {
-                execution.complete(EslEvents.keep(event)); // outlives the dispatch
+                EslEvent kept = EslEvents.keep(event); // outlives the dispatch
+                EventLoop loop = ioLoop();
+                if (loop != null && loop.inEventLoop()) {
+                    completeAsync(execution, kept); // a pinned channel's event: the caller's stages must not run here
+                } else {
+                    execution.complete(kept);
+                }
             }
         }
         onEvent(event);

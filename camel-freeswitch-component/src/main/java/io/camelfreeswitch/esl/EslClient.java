@@ -9,6 +9,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -54,10 +55,12 @@ public final class EslClient extends AbstractEslConnection {
     // guarded by lifecycle
     private boolean started;
     private boolean closed;
-    private boolean failFastOnFirstAttempt;
+    private volatile boolean failFastOnFirstAttempt;
     private EslProtocolHandler current;
 
     private volatile EslProtocolHandler authenticated;
+    /** The loop of the latest socket; the I/O lane runs there. */
+    private volatile EventLoop socketLoop;
 
     private EslClient(EslClientOptions options, ExecutorService ownedExecutor, java.util.concurrent.Executor pool) {
         super(pool, options.requestTimeout(), options.eventFormat(), ConnectionState.DOWN);
@@ -126,6 +129,12 @@ public final class EslClient extends AbstractEslConnection {
     }
 
     @Override
+    EventLoop ioLoop() {
+        EventLoop loop = socketLoop;
+        return loop != null ? loop : group.isShuttingDown() ? null : group.next();
+    }
+
+    @Override
     EslProtocolHandler activeHandler() {
         EslProtocolHandler handler = authenticated;
         return handler != null && handler.isOpen() ? handler : null;
@@ -154,6 +163,7 @@ public final class EslClient extends AbstractEslConnection {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        socketLoop = ch.eventLoop();
                         ch.pipeline().addLast(new EslFrameDecoder(options.maxHeaderBlockBytes(),
                                 options.maxBodyBytes(), true), handler);
                     }
@@ -299,14 +309,8 @@ public final class EslClient extends AbstractEslConnection {
         setState(ConnectionState.DOWN, refused);
         firstUp.completeExceptionally(refused);
         handler.close();
-        if (firstAttempt && failFastOnFirstAttemptPending()) {
+        if (firstAttempt && failFastOnFirstAttempt) {
             closeAsync();
-        }
-    }
-
-    private boolean failFastOnFirstAttemptPending() {
-        synchronized (lifecycle) {
-            return failFastOnFirstAttempt;
         }
     }
 

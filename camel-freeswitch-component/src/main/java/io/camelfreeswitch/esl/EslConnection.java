@@ -15,6 +15,10 @@ import java.util.concurrent.Executor;
  * A future completed by an event ({@code bgapi}'s BACKGROUND_JOB, {@code execute}'s CHANNEL_EXECUTE_COMPLETE) is
  * completed on that event's lane, right after the events before it: its dependent stages run there too, so they
  * must not block; use the {@code *Async} stages with an executor of your own for anything that may.
+ * <p>
+ * <b>Threads</b>: events are delivered on serial lanes ({@link #lane(String)}) of the connection's event executor,
+ * never on a Netty event loop, except those of channels pinned to the {@link #ioLane()}, which are handled on the
+ * event loop itself by code that never blocks (the ring groups).
  */
 public interface EslConnection extends AutoCloseable {
 
@@ -76,12 +80,15 @@ public interface EslConnection extends AutoCloseable {
     /**
      * As {@link #addChannelListener(String, EslEventListener)}, and while the listener is registered the channel's
      * events (and the {@code BACKGROUND_JOB} of a {@code bgapi} whose Job-UUID is {@code uniqueId}) are delivered
-     * on {@link #lane(String) the lane} of {@code laneKey}. Whoever follows several channels (a ring group its legs)
-     * thus handles all their events and its own tasks one at a time, in order, on one thread at a time, without a
-     * lock. Register before the channel can have events (before originating it with that uuid). A channel already
-     * pinned stays on the lane it was pinned to first, until its last pinning listener is closed.
+     * on {@code lane}, which must be one of this connection's lanes: its {@link #ioLane()} or a {@link #lane(String)}.
+     * Whoever follows several channels (a ring group its legs) thus handles all their events and its own tasks one at
+     * a time, in order, without a lock. Register before the channel can have events (before originating it with that
+     * uuid). A channel already pinned stays on the lane it was pinned to first, until its last pinning listener is
+     * closed; pinning it to another lane meanwhile fails with {@link IllegalStateException}.
+     *
+     * @throws IllegalArgumentException when {@code lane} is not a lane of this connection
      */
-    Registration addChannelListener(String uniqueId, String laneKey, EslEventListener listener);
+    Registration addChannelListener(String uniqueId, Executor lane, EslEventListener listener);
 
     /**
      * The lane events keyed {@code laneKey} are delivered on: it runs the tasks given to it one at a time, in order,
@@ -89,6 +96,20 @@ public interface EslConnection extends AutoCloseable {
      * not block: they hold up the events of every channel that shares the lane.
      */
     Executor lane(String laneKey);
+
+    /**
+     * The I/O lane: runs the tasks given to it one at a time, in order, on the event loop of the connection's
+     * socket (the current one: after a reconnect, the new socket's loop), interleaved with the events of the
+     * channels pinned to it, which it handles where they are read, with no hand-off to another thread. A task
+     * queued from the loop while the lane is idle runs at once; one queued by a running task runs after it, never
+     * inside it. While there is no socket to run on, and after the connection is closed, tasks still run (on a loop
+     * of the connection's group, or on the thread that queues them): nothing given to the lane is refused or lost.
+     * <p>
+     * Tasks, and the dependent stages of futures they complete, must <em>never block</em>, not even briefly: they
+     * hold up every frame of the socket, the replies to other users' commands included. Hand anything that may
+     * block, and anything user code sees, to another executor (such as a {@link #lane(String)}).
+     */
+    Executor ioLane();
 
     /** Listens to state changes; the listener is told the current state at once. */
     Registration addStateListener(ConnectionStateListener listener);

@@ -7,6 +7,7 @@ import io.camelfreeswitch.esl.internal.TransientEventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,12 +20,15 @@ import java.util.function.Consumer;
  * Events are striped over serial lanes by Unique-ID (else Job-UUID, else name), so one channel's events arrive in
  * order, one at a time, while different channels proceed in parallel on the shared pool.
  * <p>
- * A channel listener registered with a lane key <em>pins</em> its channel: while such a listener is registered, the
- * events keyed by that uuid (its channel's events, and a BACKGROUND_JOB whose Job-UUID is that uuid) go to the lane
- * of the lane key instead. An owner of several channels (a ring group) thereby sees all their events, and the tasks
- * it runs on {@link #lane(String) its lane}, one at a time on the thread that delivers them: no lock, no second
- * executor. Pin a uuid before anything can send its events (a channel we are about to originate): a channel whose
- * events are already flowing would have them on two lanes for a moment.
+ * A channel listener registered with a lane <em>pins</em> its channel: while such a listener is registered, the
+ * events keyed by that uuid (its channel's events, and a BACKGROUND_JOB whose Job-UUID is that uuid) go to that lane
+ * instead. An owner of several channels (a ring group) thereby sees all their events, and the tasks it runs on its
+ * lane, one at a time on the thread that delivers them: no lock, no second executor. Pin a uuid before anything can
+ * send its events (a channel we are about to originate): a channel whose events are already flowing would have them
+ * on two lanes for a moment. A channel pinned to the {@linkplain #ioLane() I/O lane} has its events delivered on the
+ * event loop that read them, at once when that lane is idle, else after the tasks queued before them: no thread is
+ * woken for them. There only the listeners that pinned the channel hear them; any other listener of such an event
+ * hears it on the pool lane of its uuid, as if it were not pinned, so user code never runs on the event loop.
  * <p>An event may borrow the socket's read buffer ({@link io.camelfreeswitch.esl.internal.WireEslEvent}): the
  * internal consumer and {@link TransientEventListener}s read it as it is, any other listener gets it kept (copied)
  * first, and the buffer is given back once the last listener has returned.
@@ -37,12 +41,14 @@ final class EventDispatcher {
     private final ConcurrentHashMap<String, List<EslEventListener>> byUniqueId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Pin> pins = new ConcurrentHashMap<>();
     private final SerialExecutor[] lanes = new SerialExecutor[LANES];
+    private final SerialExecutor ioLane;
     private final Consumer<EslEvent> internal;
 
-    EventDispatcher(Executor executor, Consumer<EslEvent> internal) {
+    EventDispatcher(Executor executor, SerialExecutor ioLane, Consumer<EslEvent> internal) {
         for (int i = 0; i < LANES; i++) {
             lanes[i] = new SerialExecutor(executor);
         }
+        this.ioLane = ioLane;
         this.internal = internal;
     }
 
@@ -54,29 +60,46 @@ final class EventDispatcher {
         return add(byUniqueId, EslCommands.requireToken("uniqueId", uniqueId), listener);
     }
 
-    /** As {@link #addChannelListener(String, EslEventListener)}, the uuid pinned to {@code laneKey}'s lane. */
-    Registration addChannelListener(String uniqueId, String laneKey, EslEventListener listener) {
-        if (laneKey == null) {
-            throw new IllegalArgumentException("laneKey must not be null");
-        }
+    /**
+     * As {@link #addChannelListener(String, EslEventListener)}, the uuid pinned to {@code lane}, which must be one of
+     * this dispatcher's lanes: the I/O lane or a keyed one.
+     */
+    Registration addChannelListener(String uniqueId, Executor lane, EslEventListener listener) {
+        SerialExecutor pinTo = ownLane(lane);
         Registration listening = addChannelListener(uniqueId, listener);
-        SerialExecutor lane = hashedLane(laneKey);
         pins.compute(uniqueId, (k, pin) -> {
-            if (pin != null && pin.lane != lane) {
+            if (pin != null && pin.lane != pinTo) {
                 listening.close();
                 throw new IllegalStateException("channel " + uniqueId + " is already pinned to another lane: its"
                         + " events cannot follow two owners one step at a time");
             }
-            return pin == null ? new Pin(lane, 1) : new Pin(pin.lane, pin.holders + 1);
+            return pin == null ? new Pin(pinTo, List.of(listener)) : pin.with(listener);
         });
         AtomicBoolean unpinned = new AtomicBoolean();
         return () -> {
             listening.close();
             if (unpinned.compareAndSet(false, true)) {
-                pins.computeIfPresent(uniqueId,
-                        (k, pin) -> pin.holders == 1 ? null : new Pin(pin.lane, pin.holders - 1));
+                pins.computeIfPresent(uniqueId, (k, pin) -> pin.without(listener));
             }
         };
+    }
+
+    private SerialExecutor ownLane(Executor lane) {
+        if (lane == ioLane) {
+            return ioLane;
+        }
+        for (SerialExecutor keyed : lanes) {
+            if (keyed == lane) {
+                return keyed;
+            }
+        }
+        throw new IllegalArgumentException("a channel can only be pinned to a lane of its own connection (its"
+                + " ioLane() or a lane(key)), not to " + lane);
+    }
+
+    /** The lane whose turns run on the connection's event loop. */
+    SerialExecutor ioLane() {
+        return ioLane;
     }
 
     /** How many uuids are pinned to a lane now (monitoring, tests). */
@@ -120,8 +143,20 @@ final class EventDispatcher {
         return lanes[h & (LANES - 1)];
     }
 
-    /** The lane a uuid is pinned to, and by how many registrations. */
-    private record Pin(SerialExecutor lane, int holders) {
+    /** The lane a uuid is pinned to, and the listeners that pinned it (its owners). */
+    private record Pin(SerialExecutor lane, List<EslEventListener> owners) {
+        Pin with(EslEventListener owner) {
+            List<EslEventListener> more = new ArrayList<>(owners);
+            more.add(owner);
+            return new Pin(lane, List.copyOf(more));
+        }
+
+        /** {@code null} once its last owner is gone. */
+        Pin without(EslEventListener owner) {
+            List<EslEventListener> fewer = new ArrayList<>(owners);
+            fewer.remove(owner);
+            return fewer.isEmpty() ? null : new Pin(lane, List.copyOf(fewer));
+        }
     }
 
     void dispatch(EslEvent event) {
@@ -133,7 +168,13 @@ final class EventDispatcher {
             if (key == null) {
                 key = event.eventName();
             }
-            lane(key).execute(() -> deliver(event));
+            Pin pin = pins.get(key);
+            if (pin != null && pin.lane == ioLane) {
+                String pinnedKey = key;
+                ioLane.execute(() -> deliverOnIoLane(event, pinnedKey));
+            } else {
+                (pin != null ? pin.lane : hashedLane(key)).execute(() -> deliver(event));
+            }
         } catch (RuntimeException | Error e) {
             EslEvents.release(event); // never queued: nothing else would give its buffer back
             throw e;
@@ -142,38 +183,85 @@ final class EventDispatcher {
 
     private void deliver(EslEvent event) {
         try {
-            try {
-                internal.accept(event);
-            } catch (Throwable t) {
-                LOG.warn("ESL internal event handling failed for {}", event, t);
+            handleInternally(event);
+            notifyAllBut(List.of(), event);
+        } finally {
+            EslEvents.release(event);
+        }
+    }
+
+    /**
+     * On the event loop only the owners of the pin hear the event (they promised not to block); every other listener
+     * of it — by name, ALL, or of its channel without owning the pin: user code — hears it on the pool lane of its
+     * key, in order with the channel's other events there, never on the event loop.
+     */
+    private void deliverOnIoLane(EslEvent event, String key) {
+        try {
+            handleInternally(event);
+            Pin pin = pins.get(key);
+            List<EslEventListener> owners = pin == null || pin.lane != ioLane ? List.of() : pin.owners;
+            String uniqueId = event.uniqueId();
+            List<EslEventListener> ofChannel = uniqueId == null ? null : byUniqueId.get(uniqueId);
+            boolean othersListen = false;
+            if (ofChannel != null) {
+                for (EslEventListener listener : ofChannel) {
+                    if (owners.contains(listener)) {
+                        notify(listener, event);
+                    } else {
+                        othersListen = true;
+                    }
+                }
             }
             String name = event.eventName();
-            if (name != null) {
-                notify(byName.get(name), event);
-            }
-            notify(byName.get("ALL"), event);
-            String uniqueId = event.uniqueId();
-            if (uniqueId != null) {
-                notify(byUniqueId.get(uniqueId), event);
+            if (othersListen || (name != null && byName.containsKey(name)) || byName.containsKey("ALL")) {
+                EslEvent kept = EslEvents.keep(event); // outlives this dispatch
+                hashedLane(key).execute(() -> notifyAllBut(owners, kept));
             }
         } finally {
             EslEvents.release(event);
         }
     }
 
-    private static void notify(List<EslEventListener> listeners, EslEvent event) {
+    private void handleInternally(EslEvent event) {
+        try {
+            internal.accept(event);
+        } catch (Throwable t) {
+            LOG.warn("ESL internal event handling failed for {}", event, t);
+        }
+    }
+
+    /** Tells every listener of {@code event} except those in {@code skipped}. */
+    private void notifyAllBut(List<EslEventListener> skipped, EslEvent event) {
+        String name = event.eventName();
+        if (name != null) {
+            notify(byName.get(name), skipped, event);
+        }
+        notify(byName.get("ALL"), skipped, event);
+        String uniqueId = event.uniqueId();
+        if (uniqueId != null) {
+            notify(byUniqueId.get(uniqueId), skipped, event);
+        }
+    }
+
+    private static void notify(List<EslEventListener> listeners, List<EslEventListener> skipped, EslEvent event) {
         if (listeners == null) {
             return;
         }
         for (EslEventListener listener : listeners) {
-            try {
-                if (!(listener instanceof TransientEventListener)) {
-                    EslEvents.keep(event);
-                }
-                listener.onEvent(event);
-            } catch (Throwable t) {
-                LOG.warn("ESL event listener {} failed on {}", listener, event, t);
+            if (!skipped.contains(listener)) {
+                notify(listener, event);
             }
+        }
+    }
+
+    private static void notify(EslEventListener listener, EslEvent event) {
+        try {
+            if (!(listener instanceof TransientEventListener)) {
+                EslEvents.keep(event);
+            }
+            listener.onEvent(event);
+        } catch (Throwable t) {
+            LOG.warn("ESL event listener {} failed on {}", listener, event, t);
         }
     }
 }

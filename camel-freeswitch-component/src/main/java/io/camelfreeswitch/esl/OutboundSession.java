@@ -6,6 +6,7 @@ import io.camelfreeswitch.esl.internal.EslEvents;
 import io.camelfreeswitch.esl.internal.EslMessage;
 import io.camelfreeswitch.esl.internal.EslProtocolHandler;
 import io.camelfreeswitch.esl.internal.SerialExecutor;
+import io.netty.channel.EventLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,6 +119,12 @@ public final class OutboundSession extends AbstractEslConnection {
     @Override
     EslProtocolHandler activeHandler() {
         return handler.isOpen() ? handler : null;
+    }
+
+    @Override
+    EventLoop ioLoop() {
+        io.netty.channel.Channel channel = handler.channel();
+        return channel == null ? null : channel.eventLoop();
     }
 
     @Override

@@ -16,7 +16,9 @@
  * <p>Threading: replies are matched to commands through one FIFO per socket, touched only on its event loop.
  * Listeners, state listeners and every returned future run on the dispatch executor, never on the event loop.
  * Events are striped over serial lanes by Unique-ID, so one channel's events arrive in order, one at a time; a
- * listener that blocks holds up the channels sharing its lane, so hand long work elsewhere.
+ * listener that blocks holds up the channels sharing its lane, so hand long work elsewhere. The one exception is
+ * the I/O lane ({@code EslConnection.ioLane()}): channels pinned to it are handled on the event loop itself, by code
+ * that never blocks (the ring groups), and hand what users see to a dispatch lane.
  *
  * <p>Commands: every command text is built by one builder, {@code io.camelfreeswitch.esl.internal.EslCommands},
  * which also says how each reply is judged ({@code +OK}, {@code -ERR} as a

@@ -49,9 +49,9 @@ class ChannelLanesTest {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
         List<String> handled = new CopyOnWriteArrayList<>();
-        Registration firstListener = client.addChannelListener(first, "group-1",
+        Registration firstListener = client.addChannelListener(first, client.lane("group-1"),
                 event -> handled.add(event.eventName() + " " + first));
-        Registration secondListener = client.addChannelListener(second, "group-1",
+        Registration secondListener = client.addChannelListener(second, client.lane("group-1"),
                 event -> handled.add(event.eventName() + " " + second));
         CountDownLatch held = new CountDownLatch(1);
         client.lane("group-1").execute(() -> {
@@ -91,8 +91,8 @@ class ChannelLanesTest {
     @Test
     void a_channel_stays_pinned_while_any_of_its_pinning_listeners_is_registered() {
         String uuid = UUID.randomUUID().toString();
-        Registration one = client.addChannelListener(uuid, "group-2", event -> { });
-        Registration two = client.addChannelListener(uuid, "group-2", event -> { });
+        Registration one = client.addChannelListener(uuid, client.lane("group-2"), event -> { });
+        Registration two = client.addChannelListener(uuid, client.lane("group-2"), event -> { });
         assertThat(client.dispatcher.lane(uuid)).isSameAs(client.lane("group-2"));
 
         one.close();

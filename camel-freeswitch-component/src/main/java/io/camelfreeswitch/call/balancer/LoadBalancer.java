@@ -8,6 +8,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Shares load between ring groups (and, for a distributed implementation, between application instances) so that the
  * same destination is not rung by several groups at once while others sit idle.
+ * <p>
+ * <b>Threads</b>: a ring group calls these methods on its connection's I/O thread, a Netty event loop that also
+ * reads every frame of the socket. They <em>must not block</em>: return a future at once and complete it later (from
+ * the balancer's own I/O threads, as Lettuce does), never wait for a reply, a lock held across I/O, or another
+ * future ({@code join()}, {@code get()}) on the calling thread. The same holds for {@link Lease#release}.
  */
 public interface LoadBalancer {
 

@@ -56,11 +56,13 @@ public final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMes
     private static final class PendingReply {
         final String description;
         final CompletableFuture<EslMessage> future;
+        final boolean onLoop;
         ScheduledFuture<?> timeout;
 
-        PendingReply(String description, CompletableFuture<EslMessage> future) {
+        PendingReply(String description, CompletableFuture<EslMessage> future, boolean onLoop) {
             this.description = description;
             this.future = future;
+            this.onLoop = onLoop;
         }
     }
 
@@ -93,6 +95,15 @@ public final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMes
 
     /** Writes the command and completes with its reply frame, unjudged; errors name its description. */
     public CompletableFuture<EslMessage> send(EslCommand<?> command, Duration timeout) {
+        return send(command, timeout, false);
+    }
+
+    /**
+     * As {@link #send(EslCommand, Duration)}; with {@code onLoop} the future completes on the event loop itself,
+     * sparing a thread hand-off per reply, so its dependent stages must never block (the library's own bookkeeping:
+     * a {@code bgapi} acknowledgement that only matters when it fails).
+     */
+    public CompletableFuture<EslMessage> send(EslCommand<?> command, Duration timeout, boolean onLoop) {
         String description = command.description();
         String wire = command.wire();
         CompletableFuture<EslMessage> future = new CompletableFuture<>();
@@ -102,11 +113,12 @@ public final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMes
             return future;
         }
         EventLoop loop = ch.eventLoop();
+        PendingReply reply = new PendingReply(description, future, onLoop);
         if (loop.inEventLoop()) {
-            write(ch, description, wire, timeout, future);
+            write(ch, wire, timeout, reply);
         } else {
             try {
-                loop.execute(() -> write(ch, description, wire, timeout, future));
+                loop.execute(() -> write(ch, wire, timeout, reply));
             } catch (RejectedExecutionException e) {
                 future.completeExceptionally(notConnected(description));
             }
@@ -114,16 +126,15 @@ public final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMes
         return future;
     }
 
-    private void write(Channel ch, String description, String wire, Duration timeout,
-                       CompletableFuture<EslMessage> future) {
+    private void write(Channel ch, String wire, Duration timeout, PendingReply reply) {
+        String description = reply.description;
         if (closed || !ch.isActive()) {
-            future.completeExceptionally(notConnected(description));
+            fail(reply, notConnected(description));
             return;
         }
-        PendingReply reply = new PendingReply(description, future);
         pending.add(reply);
         if (timeout != null && !timeout.isZero() && !timeout.isNegative()) {
-            reply.timeout = ch.eventLoop().schedule(() -> fail(reply.future,
+            reply.timeout = ch.eventLoop().schedule(() -> fail(reply,
                     new EslTimeoutException("no reply from " + peer + " to '" + description + "' within "
                             + timeout.toMillis() + " ms")), timeout.toNanos(), TimeUnit.NANOSECONDS);
         }
@@ -235,7 +246,9 @@ public final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMes
             reply.timeout.cancel(false);
         }
         owner.onReply(this, message);
-        if (!reply.future.isDone()) {
+        if (reply.onLoop) {
+            reply.future.complete(message);
+        } else if (!reply.future.isDone()) {
             try {
                 completions.execute(() -> reply.future.complete(message));
             } catch (RejectedExecutionException e) {
@@ -254,7 +267,7 @@ public final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMes
             if (reply.timeout != null) {
                 reply.timeout.cancel(false);
             }
-            fail(reply.future, lost);
+            fail(reply, lost);
         }
         owner.onClosed(this, lost);
         super.channelInactive(ctx);
@@ -273,8 +286,13 @@ public final class EslProtocolHandler extends SimpleChannelInboundHandler<EslMes
         ctx.close();
     }
 
-    private void fail(CompletableFuture<?> future, Throwable cause) {
+    private void fail(PendingReply reply, Throwable cause) {
+        CompletableFuture<?> future = reply.future;
         if (future.isDone()) {
+            return;
+        }
+        if (reply.onLoop) {
+            future.completeExceptionally(cause);
             return;
         }
         try {
