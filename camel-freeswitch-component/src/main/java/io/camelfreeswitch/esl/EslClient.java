@@ -3,6 +3,7 @@ package io.camelfreeswitch.esl;
 import io.camelfreeswitch.esl.internal.EslCommands;
 import io.camelfreeswitch.esl.internal.EslFrameDecoder;
 import io.camelfreeswitch.esl.internal.EslMessage;
+import io.camelfreeswitch.esl.internal.EslPipeline;
 import io.camelfreeswitch.esl.internal.EslProtocolHandler;
 import io.camelfreeswitch.esl.internal.SerialExecutor;
 import io.netty.bootstrap.Bootstrap;
@@ -164,7 +165,7 @@ public final class EslClient extends AbstractEslConnection {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         socketLoop = ch.eventLoop();
-                        ch.pipeline().addLast(new EslFrameDecoder(options.maxHeaderBlockBytes(),
+                        EslPipeline.install(ch, new EslFrameDecoder(options.maxHeaderBlockBytes(),
                                 options.maxBodyBytes(), true), handler);
                     }
                 });

@@ -2,6 +2,7 @@ package io.camelfreeswitch.esl;
 
 import io.camelfreeswitch.esl.internal.EslCommands;
 import io.camelfreeswitch.esl.internal.EslFrameDecoder;
+import io.camelfreeswitch.esl.internal.EslPipeline;
 import io.camelfreeswitch.esl.internal.Failures;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -117,7 +118,7 @@ public final class EslOutboundServer implements AutoCloseable {
         sessions.add(session);
         session.ended().whenComplete((cause, e) -> LOG.debug("Outbound call {} ended: {}", session.uniqueId(), cause));
         ch.closeFuture().addListener(f -> sessions.remove(session));
-        ch.pipeline().addLast(new EslFrameDecoder(config.maxHeaderBlockBytes, config.maxBodyBytes, true),
+        EslPipeline.install(ch, new EslFrameDecoder(config.maxHeaderBlockBytes, config.maxBodyBytes, true),
                 session.protocolHandler());
         ch.eventLoop().execute(() -> session.connect().whenComplete((data, failure) -> {
             if (failure != null) {
