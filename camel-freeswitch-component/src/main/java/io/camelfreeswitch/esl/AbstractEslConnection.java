@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
@@ -35,18 +34,11 @@ import java.util.concurrent.Executor;
  */
 abstract class AbstractEslConnection implements EslConnection {
     private static final Logger LOG = LoggerFactory.getLogger(AbstractEslConnection.class);
-    static final String BACKGROUND_JOB = "BACKGROUND_JOB";
-    static final String CHANNEL_EXECUTE_COMPLETE = "CHANNEL_EXECUTE_COMPLETE";
-
-    private record PendingJob(String command, CompletableFuture<String> future) {
-    }
-
     protected final EventDispatcher dispatcher;
     protected final Executor completions;
     protected final Duration requestTimeout;
     protected final EventFormat eventFormat;
-    private final ConcurrentHashMap<String, PendingJob> jobs = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, CompletableFuture<EslEvent>> executions = new ConcurrentHashMap<>();
+    private final AwaitedEvents awaited = new AwaitedEvents();
     private final Set<String> subscriptions = new LinkedHashSet<>();
     private final Map<String, String[]> filters = new LinkedHashMap<>();
     private final CopyOnWriteArrayList<ConnectionStateListener> stateListeners = new CopyOnWriteArrayList<>();
@@ -55,7 +47,7 @@ abstract class AbstractEslConnection implements EslConnection {
     AbstractEslConnection(Executor dispatchPool, Duration requestTimeout, EventFormat eventFormat,
                           ConnectionState initialState) {
         this.dispatcher = new EventDispatcher(dispatchPool, EventLoopLane.create(this::ioLoop),
-                this::onEventInternally);
+                this::onEventInternally, this::awaits);
         // not a serial lane: a caller that joins one reply inside another's continuation must not deadlock
         this.completions = dispatchPool;
         this.requestTimeout = requestTimeout;
@@ -71,7 +63,7 @@ abstract class AbstractEslConnection implements EslConnection {
 
     /** Makes sure CHANNEL_EXECUTE_COMPLETE events reach this connection (inbound: subscribe; outbound: myevents). */
     CompletableFuture<Void> ensureExecuteCompleteEvents() {
-        return ensureSubscribed(CHANNEL_EXECUTE_COMPLETE);
+        return ensureSubscribed(AwaitedEvents.CHANNEL_EXECUTE_COMPLETE);
     }
 
     /** Sends the command on the current socket; completes with its reply as the command reads it. */
@@ -143,13 +135,13 @@ abstract class AbstractEslConnection implements EslConnection {
     public CompletableFuture<String> bgapi(String command, String jobUuid) {
         EslCommand<Void> bgapi = EslCommands.bgapi(command, jobUuid);
         CompletableFuture<String> result = new CompletableFuture<>();
-        if (jobs.putIfAbsent(jobUuid, new PendingJob(bgapi.description(), result)) != null) {
+        if (!awaited.addJob(jobUuid, new AwaitedEvents.PendingJob(bgapi.description(), result))) {
             throw new IllegalArgumentException("jobUuid " + jobUuid + " is already pending");
         }
-        ensureSubscribed(BACKGROUND_JOB);
+        ensureSubscribed(AwaitedEvents.BACKGROUND_JOB);
         sendAcknowledged(bgapi).whenComplete((reply, failure) -> {
             if (failure != null) {
-                jobs.remove(jobUuid);
+                awaited.dropJob(jobUuid);
                 failAsync(result, Failures.unwrap(failure));
             }
         });
@@ -254,11 +246,11 @@ abstract class AbstractEslConnection implements EslConnection {
         String eventUuid = UUID.randomUUID().toString();
         EslCommand<Void> execute = EslCommands.execute(uuid, application, argument, eventUuid);
         CompletableFuture<EslEvent> result = new CompletableFuture<>();
-        executions.put(eventUuid, result);
+        awaited.addExecution(eventUuid, result);
         ensureExecuteCompleteEvents();
         sendAcknowledged(execute).whenComplete((reply, failure) -> {
             if (failure != null) {
-                executions.remove(eventUuid);
+                awaited.dropExecution(eventUuid);
                 failAsync(result, Failures.unwrap(failure));
             }
         });
@@ -315,22 +307,19 @@ abstract class AbstractEslConnection implements EslConnection {
     /** Runs on the event's dispatch lane, before the listeners. */
     private void onEventInternally(EslEvent event) {
         String name = event.eventName();
-        if (BACKGROUND_JOB.equals(name)) {
-            String jobUuid = event.jobUuid();
-            PendingJob job = jobUuid == null ? null : jobs.remove(jobUuid);
+        if (AwaitedEvents.BACKGROUND_JOB.equals(name)) {
+            AwaitedEvents.PendingJob job = awaited.takeJob(event);
             if (job != null) {
                 // completed here, on the event's lane (EslConnection: dependents must not block), so whoever
                 // follows this job on the same lane (a ring group's leg) goes on without a hand-off to another thread
                 try {
-                    job.future.complete(EslReplies.result(job.command, event.body()));
+                    job.future().complete(EslReplies.result(job.command(), event.body()));
                 } catch (CommandRejectedException rejected) {
-                    job.future.completeExceptionally(rejected);
+                    job.future().completeExceptionally(rejected);
                 }
             }
-        } else if (CHANNEL_EXECUTE_COMPLETE.equals(name)) {
-            String applicationUuid = event.header("Application-UUID");
-            CompletableFuture<EslEvent> execution = applicationUuid == null ? null
-                    : executions.remove(applicationUuid);
+        } else if (AwaitedEvents.CHANNEL_EXECUTE_COMPLETE.equals(name)) {
+            CompletableFuture<EslEvent> execution = awaited.takeExecution(event);
             if (execution != null) {
                 EslEvent kept = EslEvents.keep(event); // outlives the dispatch
                 EventLoop loop = ioLoop();
@@ -348,20 +337,19 @@ abstract class AbstractEslConnection implements EslConnection {
     void onEvent(EslEvent event) {
     }
 
+    /** Whether this connection waits for {@code event} (a job, an execution, what a subclass follows); on the loop. */
+    private boolean awaits(EslEvent event) {
+        return awaited.awaits(event) || follows(event);
+    }
+
+    /** Whether {@link #onEvent} needs {@code event}; on the event loop, must be cheap. */
+    boolean follows(EslEvent event) {
+        return false;
+    }
+
     /** Fails bgapi jobs and executions waiting for events that the lost socket will never deliver. */
     void failPendingEvents(Throwable cause) {
-        for (String key : List.copyOf(jobs.keySet())) {
-            PendingJob job = jobs.remove(key);
-            if (job != null) {
-                failAsync(job.future, cause);
-            }
-        }
-        for (String key : List.copyOf(executions.keySet())) {
-            CompletableFuture<EslEvent> execution = executions.remove(key);
-            if (execution != null) {
-                failAsync(execution, cause);
-            }
-        }
+        awaited.takeAll().forEach(pending -> failAsync(pending, cause));
     }
 
     <T> void completeAsync(CompletableFuture<T> future, T value) {

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Holds event listeners (by Event-Name and by Unique-ID, both O(1) lookups) and delivers events off the event loop.
@@ -43,13 +44,20 @@ final class EventDispatcher {
     private final SerialExecutor[] lanes = new SerialExecutor[LANES];
     private final SerialExecutor ioLane;
     private final Consumer<EslEvent> internal;
+    private final Predicate<EslEvent> internalInterest;
 
-    EventDispatcher(Executor executor, SerialExecutor ioLane, Consumer<EslEvent> internal) {
+    /**
+     * {@code internal} handles every event the connection itself waits for ({@code internalInterest}: a job's result,
+     * an execution's end), before the listeners.
+     */
+    EventDispatcher(Executor executor, SerialExecutor ioLane, Consumer<EslEvent> internal,
+                    Predicate<EslEvent> internalInterest) {
         for (int i = 0; i < LANES; i++) {
             lanes[i] = new SerialExecutor(executor);
         }
         this.ioLane = ioLane;
         this.internal = internal;
+        this.internalInterest = internalInterest;
     }
 
     Registration addEventListener(String eventName, EslEventListener listener) {
@@ -172,13 +180,26 @@ final class EventDispatcher {
             if (pin != null && pin.lane == ioLane) {
                 String pinnedKey = key;
                 ioLane.execute(() -> deliverOnIoLane(event, pinnedKey));
-            } else {
+            } else if (pin != null || anyoneWants(event)) {
                 (pin != null ? pin.lane : hashedLane(key)).execute(() -> deliver(event));
+            } else {
+                EslEvents.release(event); // a channel's events after its last listener left: no hand-off for nothing
             }
         } catch (RuntimeException | Error e) {
             EslEvents.release(event); // never queued: nothing else would give its buffer back
             throw e;
         }
+    }
+
+    /**
+     * Whether a listener or the connection itself waits for {@code event} now. One registered later misses it, as it
+     * would miss any event read before it registered.
+     */
+    private boolean anyoneWants(EslEvent event) {
+        String name = event.eventName();
+        String uniqueId = event.uniqueId();
+        return (name != null && byName.containsKey(name)) || byName.containsKey("ALL")
+                || (uniqueId != null && byUniqueId.containsKey(uniqueId)) || internalInterest.test(event);
     }
 
     private void deliver(EslEvent event) {

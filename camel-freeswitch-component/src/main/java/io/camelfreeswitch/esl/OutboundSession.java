@@ -133,6 +133,12 @@ public final class OutboundSession extends AbstractEslConnection {
     }
 
     @Override
+    boolean follows(EslEvent event) {
+        String id = uniqueId;
+        return id != null && id.equals(event.uniqueId());
+    }
+
+    @Override
     void onEvent(EslEvent event) {
         String id = uniqueId;
         if (id == null || !id.equals(event.uniqueId())) {
