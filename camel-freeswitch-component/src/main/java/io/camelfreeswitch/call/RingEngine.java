@@ -2,7 +2,6 @@ package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.call.balancer.Lease;
 import io.camelfreeswitch.call.balancer.LeaseEnd;
-import io.camelfreeswitch.call.balancer.LoadBalancer;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.ConnectionState;
 import io.camelfreeswitch.esl.EslConnection;
@@ -141,10 +140,6 @@ final class RingEngine {
         return connection;
     }
 
-    LoadBalancer balancer() {
-        return request.balancer();
-    }
-
     boolean isFinished() {
         return finished;
     }
@@ -182,7 +177,7 @@ final class RingEngine {
         return timeout.toNanos() <= left ? timeout : Duration.ofNanos(left);
     }
 
-    /** Originates a leg to {@code destination} that rings for at most {@code ringFor} (enforced by the mode). */
+    /** Originates a leg to {@code destination}; it hangs itself up once it has rung for {@code ringFor}. */
     Leg ring(String destination, Duration ringFor, Lease lease) {
         Leg leg = new Leg(this, destination, ringFor, lease);
         legs.add(leg);
@@ -204,11 +199,6 @@ final class RingEngine {
     /** The current winner, answered but perhaps not yet ready; {@code null} when none. */
     Leg winner() {
         return winner;
-    }
-
-    /** Whether any leg has been started. */
-    boolean anyLegRung() {
-        return !legs.isEmpty();
     }
 
     /** Whether every leg started so far is over. */
@@ -374,7 +364,7 @@ final class RingEngine {
         }));
     }
 
-    /** The PARALLEL race is won: every other leg still up is hung up with LOSE_RACE. */
+    /** The race is won: every other leg still up is hung up with LOSE_RACE. */
     void hangUpAllBut(Leg winner) {
         for (Leg leg : legs) {
             if (leg != winner) {

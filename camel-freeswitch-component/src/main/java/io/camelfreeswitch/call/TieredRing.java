@@ -26,11 +26,6 @@ final class TieredRing implements RingStrategy {
     }
 
     private void ringNextTier(RingEngine engine) {
-        for (Leg leg : ringing) {
-            if (!leg.awaitsConfirmation()) { // an answered leg keeps its time to confirm; the engine ends it then
-                leg.hangUp(HangupCauses.NO_ANSWER, LegOutcome.NO_ANSWER);
-            }
-        }
         ringing.clear();
         if (engine.isFinished()) {
             return;
@@ -42,8 +37,9 @@ final class TieredRing implements RingStrategy {
         }
         int tier = next++;
         for (String destination : tiers.get(tier)) {
-            ringing.add(engine.ring(destination, ringFor, null));
+            ringing.add(engine.ring(destination, ringFor, null)); // hung up when that is up
         }
+        // the next tier rings once this one is over, or at its time even if a leg that answered is still confirming
         engine.schedule(ringFor, () -> {
             if (next == tier + 1 && engine.winner() == null) {
                 ringNextTier(engine);
@@ -52,17 +48,12 @@ final class TieredRing implements RingStrategy {
     }
 
     @Override
-    public void winnerChosen(RingEngine engine, Leg winner) {
-        engine.hangUpAllBut(winner);
-    }
-
-    @Override
     public void legEnded(RingEngine engine, Leg leg) {
         if (engine.winner() == null && ringing.stream().allMatch(Leg::isOver)) {
             if (next == tiers.size()) {
                 engine.finishExhausted();
             } else {
-                ringNextTier(engine); // the whole tier failed (busy, rejected): no need to wait out its time
+                ringNextTier(engine); // the whole tier failed (busy, rejected) or rang its time
             }
         }
     }
