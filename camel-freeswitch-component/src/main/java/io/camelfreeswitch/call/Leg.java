@@ -86,17 +86,19 @@ final class Leg {
         ringStarted = engine.time().now();
         EslCommands.originate(DialString.originate(destination, originateVariables(), "&park()")).bgapi(connection, uuid)
                 .whenComplete((body, e) -> engine.execute(() -> onJob(e)));
-        engine.schedule(ringFor, this::ringTimeUp);
+        engine.schedule(ringFor, () -> {
+            if (ringTimeUp()) {
+                engine.legEnded(this); // the mode moves on
+            }
+        });
     }
 
     /**
-     * Its ring time is up: hung up with NO_ANSWER, and the mode moves on. The winner stays up, and a leg that has
-     * answered keeps its time to confirm (the engine ends it when that runs out).
+     * Its ring time is up: hung up with NO_ANSWER, unless it is the winner or has answered and keeps its time to
+     * confirm (the engine ends it when that runs out). Returns whether it was hung up.
      */
-    private void ringTimeUp() {
-        if (engine.winner() != this && !awaitsConfirmation() && hangUp(HangupCauses.NO_ANSWER, LegOutcome.NO_ANSWER)) {
-            engine.legEnded(this);
-        }
+    boolean ringTimeUp() {
+        return engine.winner() != this && !awaitsConfirmation() && hangUp(HangupCauses.NO_ANSWER, LegOutcome.NO_ANSWER);
     }
 
     private Map<String, String> originateVariables() {

@@ -42,6 +42,7 @@ final class TieredRing implements RingStrategy {
         // the next tier rings once this one is over, or at its time even if a leg that answered is still confirming
         engine.schedule(ringFor, () -> {
             if (next == tier + 1 && engine.winner() == null) {
+                ringing.forEach(Leg::ringTimeUp); // their own timers, due now too, may not have run yet
                 ringNextTier(engine);
             }
         });
