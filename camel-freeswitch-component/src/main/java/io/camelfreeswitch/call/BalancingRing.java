@@ -20,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
 final class BalancingRing extends OneAtATimeRing {
 
     private final List<String> untried;
+    /** Whether a destination has been rung: the balancer finding none available is not the same before and after. */
+    private boolean rungAny;
 
     BalancingRing(RingGroupRequest request) {
         this.untried = new ArrayList<>(request.destinations());
@@ -30,13 +32,13 @@ final class BalancingRing extends OneAtATimeRing {
         if (untried.isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return engine.balancer().acquire(List.copyOf(untried), engine.request().capacity())
+        return engine.request().balancer().acquire(List.copyOf(untried), engine.request().capacity())
                 .thenApply(lease -> lease.map(chosen -> new Next(chosen.destination(), chosen)));
     }
 
     @Override
     void nothingToRing(RingEngine engine) {
-        if (!untried.isEmpty() && !engine.anyLegRung()) {
+        if (!untried.isEmpty() && !rungAny) {
             engine.finish(RingGroupOutcome.UNAVAILABLE, null);
         } else {
             engine.finishExhausted();
@@ -45,6 +47,10 @@ final class BalancingRing extends OneAtATimeRing {
 
     @Override
     boolean taken(Next next) {
-        return untried.remove(next.destination());
+        if (!untried.remove(next.destination())) {
+            return false;
+        }
+        rungAny = true;
+        return true;
     }
 }

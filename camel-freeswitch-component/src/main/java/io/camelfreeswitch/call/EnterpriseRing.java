@@ -1,7 +1,5 @@
 package io.camelfreeswitch.call;
 
-import java.time.Duration;
-
 /**
  * ENTERPRISE: every destination rings at once as in PARALLEL, but each may start after its own delay and ring for
  * its own timeout ({@link DestinationTiming}; FusionPBX's enterprise strategy). A destination whose time is up is
@@ -41,26 +39,11 @@ final class EnterpriseRing implements RingStrategy {
             return;
         }
         // the engine's total-timeout timer ends the group if this rings past it
-        Duration ringFor = timing.ringFor(request.timeout());
-        Leg leg = engine.ring(destination, ringFor, null);
-        engine.schedule(ringFor, () -> {
-            // a leg that has answered keeps its time to confirm; the engine ends it when that runs out
-            if (!leg.isOver() && engine.winner() != leg && !engine.isFinished() && !leg.awaitsConfirmation()) {
-                leg.hangUp(HangupCauses.NO_ANSWER, LegOutcome.NO_ANSWER);
-                if (allHadTheirTime(engine)) {
-                    engine.timeOut();
-                }
-            }
-        });
+        engine.ring(destination, timing.ringFor(request.timeout()), null);
     }
 
     private boolean allHadTheirTime(RingEngine engine) {
         return notStarted == 0 && engine.allLegsOver() && engine.winner() == null;
-    }
-
-    @Override
-    public void winnerChosen(RingEngine engine, Leg winner) {
-        engine.hangUpAllBut(winner);
     }
 
     @Override

@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One callee leg of a ring group, shared by every mode: originates the channel, follows it until it answers or
- * ends, and makes sure it is gone when we no longer want it.
+ * ends, rings it for no longer than its mode gave it, and makes sure it is gone when we no longer want it.
  * <p>
- * Lifecycle: {@link #start()} tracks the channel (listener registered first) and sends {@code bgapi originate}.
+ * Lifecycle: {@link #start()} tracks the channel (listener registered first), sends {@code bgapi originate} and sets
+ * its ring timer.
  * The leg is <em>answered</em> at its CHANNEL_ANSWER and <em>ready</em> when its originate job has also reported
  * {@code +OK} (it is then executing its park and can be bridged). It is <em>over</em> once its {@link LegOutcome} is
  * decided: handed out, ended by FreeSWITCH, or {@linkplain #hangUp hung up} by us. It is <em>gone</em> once the
@@ -88,6 +89,19 @@ final class Leg {
         ringStarted = engine.time().now();
         EslCommands.originate(DialString.originate(destination, originateVariables(), "&park()")).bgapi(connection, uuid)
                 .whenComplete((body, e) -> engine.execute(() -> onJob(e)));
+        engine.schedule(ringFor, () -> {
+            if (ringTimeUp()) {
+                engine.legEnded(this); // the mode moves on
+            }
+        });
+    }
+
+    /**
+     * Its ring time is up: hung up with NO_ANSWER, unless it is the winner or has answered and keeps its time to
+     * confirm (the engine ends it when that runs out). Returns whether it was hung up.
+     */
+    boolean ringTimeUp() {
+        return engine.winner() != this && !awaitsConfirmation() && hangUp(HangupCauses.NO_ANSWER, LegOutcome.NO_ANSWER);
     }
 
     private Map<String, String> originateVariables() {

@@ -45,11 +45,6 @@ final class MemoryHuntRing implements RingStrategy {
     }
 
     @Override
-    public void winnerChosen(RingEngine engine, Leg winner) {
-        engine.hangUpAllBut(winner);
-    }
-
-    @Override
     public void legEnded(RingEngine engine, Leg leg) {
         if (engine.winner() == null && engine.allLegsOver()) {
             if (added == destinations.size()) {

@@ -81,13 +81,6 @@ abstract class OneAtATimeRing implements RingStrategy {
                     + next.get().destination() + "', which is not among the destinations left to try"));
             return;
         }
-        Leg leg = engine.ring(next.get().destination(), ringFor, lease);
-        engine.schedule(ringFor, () -> {
-            // a leg that has answered keeps its time to confirm; the engine moves on when that runs out
-            if (!leg.isOver() && engine.winner() != leg && !engine.isFinished() && !leg.awaitsConfirmation()) {
-                leg.hangUp(HangupCauses.NO_ANSWER, LegOutcome.NO_ANSWER);
-                ringNext(engine);
-            }
-        });
+        engine.ring(next.get().destination(), ringFor, lease);
     }
 }

@@ -18,14 +18,8 @@ final class ParallelRing implements RingStrategy {
             return;
         }
         for (String destination : engine.request().destinations()) {
-            engine.ring(destination, ringFor, null);
+            engine.ring(destination, ringFor, null); // each leg is hung up when that is up; the last one ends the group
         }
-        engine.schedule(ringFor, engine::timeOut);
-    }
-
-    @Override
-    public void winnerChosen(RingEngine engine, Leg winner) {
-        engine.hangUpAllBut(winner);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.call.balancer.Lease;
-import io.camelfreeswitch.call.balancer.LoadBalancer;
 import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.ConnectionState;
 import io.camelfreeswitch.esl.EslConnection;
@@ -143,10 +142,6 @@ final class RingEngine {
         return connection;
     }
 
-    LoadBalancer balancer() {
-        return request.balancer();
-    }
-
     boolean isFinished() {
         return finished;
     }
@@ -189,7 +184,7 @@ final class RingEngine {
         return timeout.toNanos() <= left ? timeout : Duration.ofNanos(left);
     }
 
-    /** Originates a leg to {@code destination} that rings for at most {@code ringFor} (enforced by the mode). */
+    /** Originates a leg to {@code destination}; it hangs itself up once it has rung for {@code ringFor}. */
     Leg ring(String destination, Duration ringFor, Lease lease) {
         Leg leg = new Leg(this, destination, ringFor, lease);
         legs.add(leg);
@@ -211,11 +206,6 @@ final class RingEngine {
     /** The current winner, answered but perhaps not yet ready; {@code null} when none. */
     Leg winner() {
         return winner;
-    }
-
-    /** Whether any leg has been started. */
-    boolean anyLegRung() {
-        return !legs.isEmpty();
     }
 
     /** Whether every leg started so far is over. */
@@ -366,7 +356,7 @@ final class RingEngine {
         }));
     }
 
-    /** The PARALLEL race is won: every other leg still up is hung up with LOSE_RACE. */
+    /** The race is won: every other leg still up is hung up with LOSE_RACE. */
     void hangUpAllBut(Leg winner) {
         for (Leg leg : legs) {
             if (leg != winner) {

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * <li>{@link RingMode#BALANCING} — see {@link BalancingRing}: one at a time, least-loaded first through a
  * {@link LoadBalancer}.</li>
  * <li>{@link RingMode#TIERED} — see {@link TieredRing}; {@link RingMode#ENTERPRISE} — see {@link EnterpriseRing};
- * {@link RingMode#RANDOM} — see {@link RandomRing}; {@link RingMode#ROUND_ROBIN} — see {@link RoundRobinRing};
+ * {@link RingMode#RANDOM} — see {@link SequentialRing}; {@link RingMode#ROUND_ROBIN} — see {@link RoundRobinRing};
  * {@link RingMode#MEMORY_HUNT} — see {@link MemoryHuntRing}.</li>
  * </ul>
  * Every leg is originated with {@code bgapi originate {origination_uuid=...,originate_timeout=...,vars}dest &park()}

@@ -9,7 +9,7 @@ public enum RingMode {
     /** Ring every destination at once; the first to answer wins, every other leg is hung up. */
     PARALLEL(false, request -> new ParallelRing()),
     /** One destination at a time, in group order; each rings up to the timeout. */
-    SEQUENTIAL(false, SequentialRing::new),
+    SEQUENTIAL(false, SequentialRing::inGroupOrder),
     /** One at a time, least-loaded first, load shared through a {@link io.camelfreeswitch.call.balancer.LoadBalancer}. */
     BALANCING(true, BalancingRing::new),
     /** Ordered tiers, each rung at once; the next tier only when nobody in the previous answered. */
@@ -17,7 +17,7 @@ public enum RingMode {
     /** All at once, each destination after its own delay and for its own timeout ({@link DestinationTiming}). */
     ENTERPRISE(false, EnterpriseRing::new),
     /** One at a time, in a random order. */
-    RANDOM(false, RandomRing::new),
+    RANDOM(false, SequentialRing::inRandomOrder),
     /** One at a time, starting after the destination that last answered; the memory is kept in the balancer. */
     ROUND_ROBIN(true, RoundRobinRing::new),
     /** The first, then the first two, then the first three…, each step for the timeout. */

@@ -33,7 +33,7 @@ final class RoundRobinRing extends OneAtATimeRing {
     @Override
     CompletableFuture<Optional<Next>> next(RingEngine engine) {
         if (order == null) {
-            order = engine.balancer().lastAnswered(group).thenApply(this::startingAfter);
+            order = engine.request().balancer().lastAnswered(group).thenApply(this::startingAfter);
         }
         int position = tried;
         return order.thenApply(list -> position < list.size()
@@ -55,8 +55,9 @@ final class RoundRobinRing extends OneAtATimeRing {
 
     @Override
     public void winnerChosen(RingEngine engine, Leg winner) {
+        super.winnerChosen(engine, winner);
         String destination = winner.result().destination();
-        engine.balancer().answered(group, destination).whenComplete((ok, e) -> {
+        engine.request().balancer().answered(group, destination).whenComplete((ok, e) -> {
             if (e != null) {
                 LOG.warn("Could not record that {} answered in ring group '{}'; the next group may start with it"
                         + " again", destination, group, e);

@@ -26,11 +26,6 @@ final class TieredRing implements RingStrategy {
     }
 
     private void ringNextTier(RingEngine engine) {
-        for (Leg leg : ringing) {
-            if (!leg.awaitsConfirmation()) { // an answered leg keeps its time to confirm; the engine ends it then
-                leg.hangUp(HangupCauses.NO_ANSWER, LegOutcome.NO_ANSWER);
-            }
-        }
         ringing.clear();
         if (engine.isFinished()) {
             return;
@@ -42,18 +37,15 @@ final class TieredRing implements RingStrategy {
         }
         int tier = next++;
         for (String destination : tiers.get(tier)) {
-            ringing.add(engine.ring(destination, ringFor, null));
+            ringing.add(engine.ring(destination, ringFor, null)); // hung up when that is up
         }
+        // the next tier rings once this one is over, or at its time even if a leg that answered is still confirming
         engine.schedule(ringFor, () -> {
             if (next == tier + 1 && engine.winner() == null) {
+                ringing.forEach(Leg::ringTimeUp); // their own timers, due now too, may not have run yet
                 ringNextTier(engine);
             }
         });
-    }
-
-    @Override
-    public void winnerChosen(RingEngine engine, Leg winner) {
-        engine.hangUpAllBut(winner);
     }
 
     @Override
@@ -62,7 +54,7 @@ final class TieredRing implements RingStrategy {
             if (next == tiers.size()) {
                 engine.finishExhausted();
             } else {
-                ringNextTier(engine); // the whole tier failed (busy, rejected): no need to wait out its time
+                ringNextTier(engine); // the whole tier failed (busy, rejected) or rang its time
             }
         }
     }

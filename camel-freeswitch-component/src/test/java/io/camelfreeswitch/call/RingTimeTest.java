@@ -10,14 +10,17 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A leg rings for the time asked, in every mode: the group's own timer ends it with NO_ANSWER through its uuid_kill.
  * FreeSWITCH's originate timer counts whole seconds (originate_timeout=4 gives up 3 to 4 s in, as the simulator
  * models it), so it must never be the one to end a leg. Ring time is what FreeSWITCH saw: from the channel's creation
- * to its hang-up, as the simulator recorded them. Both run on one virtual time, so the times are exact.
+ * to its hang-up, as the simulator recorded them. Both run on one virtual time, so the times are exact. A callee who
+ * answers within the ring time and is asked to confirm is no longer ringing: the leg keeps its time to confirm.
  */
 @OnVirtualTime
 class RingTimeTest extends SimulatedCalls {
@@ -26,6 +29,10 @@ class RingTimeTest extends SimulatedCalls {
     /** Two destinations in one tier, or with no delays, ring together as in PARALLEL. */
     private static final Set<RingMode> RINGS_BOTH_AT_ONCE = EnumSet.of(RingMode.PARALLEL, RingMode.TIERED,
             RingMode.ENTERPRISE);
+    /** With confirmation on: the leg rings this long; its callee answers before that and presses the key after. */
+    private static final Duration SHORT_RING = Duration.ofMillis(500);
+    private static final Duration ANSWER_AT = Duration.ofMillis(300);
+    private static final Duration CONFIRM_AT = Duration.ofMillis(700);
 
     /** MEMORY_HUNT asks more of its earlier legs, which ring on through the later steps: MemoryHuntRingTest. */
     @ParameterizedTest
@@ -97,6 +104,62 @@ class RingTimeTest extends SimulatedCalls {
         assertThat(leg(result, first).outcome()).isEqualTo(LegOutcome.REJECTED);
         assertThat(rang(hungUpByTheGroup(leg(result, second)))).isEqualTo(total.minus(rejectsAfter));
         assertThat(ledger().channelsTo(third)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(RingMode.class)
+    void a_leg_that_answered_within_its_ring_time_keeps_its_time_to_confirm_after_it(RingMode mode) throws Exception {
+        String late = answersThenConfirms();
+
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, confirmed(RingGroupRequest
+                .builder(List.of(late)).mode(mode).balancer(balancer)).build());
+        advanceOnceRinging(ring, 1, ANSWER_AT);
+        advanceOnceAnswered(ring, late, CONFIRM_AT.minus(ANSWER_AT));
+        RingGroupResult result = resultOf(ring);
+
+        assertThat(result.outcome()).isEqualTo(RingGroupOutcome.ANSWERED);
+        LegResult confirmedLate = leg(result, late);
+        assertThat(confirmedLate.outcome()).isEqualTo(LegOutcome.ANSWERED);
+        assertThat(Duration.between(confirmedLate.ringStarted(), confirmedLate.endedAt())).as("handed out at")
+                .isEqualTo(CONFIRM_AT);
+        endCall(result);
+    }
+
+    @Test
+    void the_next_tier_rings_at_the_tier_s_time_while_a_leg_of_it_is_still_confirming() throws Exception {
+        String late = answersThenConfirms();
+        String nextTier = neverAnswers();
+
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, confirmed(RingGroupRequest
+                .tiered(List.of(List.of(late), List.of(nextTier)))).build());
+        advanceOnceRinging(ring, 1, ANSWER_AT);
+        advanceOnceAnswered(ring, late, SHORT_RING.minus(ANSWER_AT));
+        advanceOnceRinging(ring, 2, CONFIRM_AT.minus(SHORT_RING));
+        RingGroupResult result = resultOf(ring);
+
+        assertThat(result.winner().destination()).isEqualTo(late);
+        assertThat(Duration.between(leg(result, late).ringStarted(), leg(result, nextTier).ringStarted()))
+                .as("the next tier rang after").isEqualTo(SHORT_RING);
+        ledger().awaitHangup(leg(result, nextTier).uuid(), "LOSE_RACE", WELL_WITHIN);
+        endCall(result);
+    }
+
+    private static RingGroupRequest.Builder confirmed(RingGroupRequest.Builder request) {
+        return onVirtualTime(request.timeout(SHORT_RING).confirmKey("1").confirmTimeout(Duration.ofSeconds(3)));
+    }
+
+    private static String answersThenConfirms() {
+        return destination("answers-then-presses-1",
+                Behaviour.answerThenPress(ANSWER_AT, "1", CONFIRM_AT.minus(ANSWER_AT)));
+    }
+
+    /** Moves the time on once the group has seen {@code destination} answer: it is then waiting for the key. */
+    private static void advanceOnceAnswered(RingGroupFuture<RingGroupResult> ring, String destination, Duration by) {
+        await().atMost(WELL_WITHIN).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .until(() -> ring.legs().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).stream()
+                        .anyMatch(leg -> leg.destination().equals(destination) && leg.answeredAt() != null));
+        sim().awaitIdle(WELL_WITHIN);
+        time.advance(by);
     }
 
     private static ChannelRecord hungUpByTheGroup(LegResult leg) {
