@@ -24,12 +24,12 @@ abstract class OneAtATimeRing implements RingStrategy {
      */
     abstract CompletableFuture<Optional<Next>> next(RingEngine engine);
 
-    /** {@link #next} found nobody to ring; called on the group's serial executor. */
+    /** {@link #next} found nobody to ring; called on the group's lane. */
     void nothingToRing(RingEngine engine) {
         engine.finishExhausted();
     }
 
-    /** {@code next} is about to be rung; called on the group's serial executor. False when it cannot be. */
+    /** {@code next} is about to be rung; called on the group's lane. False when it cannot be. */
     boolean taken(Next next) {
         return true;
     }
