@@ -188,7 +188,8 @@ public final class Channel {
     }
 
     private <T> CompletableFuture<T> forUser(CompletableFuture<T> future) {
-        return userLane == null ? future.copy() : future.thenApplyAsync(value -> value, userLane);
+        // already complete: a copy, complete at once (a stage of the user's on that lane must not wait behind itself)
+        return userLane == null || future.isDone() ? future.copy() : future.thenApplyAsync(value -> value, userLane);
     }
 
     /** As {@link #answered()}, completed where the channel's events are handled (its owner's lane). */

@@ -198,6 +198,14 @@ final class Leg {
         return true;
     }
 
+    /**
+     * The winner was handed out, but whoever asked for it cancelled the group before receiving it: nobody owns the
+     * call, so it is hung up like the legs of a cancelled group (its lease follows its hang-up).
+     */
+    void abandon() {
+        requestKill(HangupCauses.ORIGINATOR_CANCEL);
+    }
+
     /** Marks the leg as the group's winner: it stays up and belongs to the caller from now on. */
     void handOut() {
         decide(LegOutcome.ANSWERED, null);

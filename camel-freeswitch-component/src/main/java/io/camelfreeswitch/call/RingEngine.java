@@ -58,6 +58,8 @@ final class RingEngine {
 
     private Leg winner;
     private boolean finished;
+    /** The legs as the group ended, once it has: read from any thread. */
+    private volatile List<LegResult> finalLegs;
     /** The caller's ringback has been broken off (or there was none): nothing of this group reaches it any more. */
     private boolean ringbackOver;
     private Channel caller;
@@ -196,8 +198,15 @@ final class RingEngine {
         return leg;
     }
 
-    /** Every leg as it is now, read on the group's lane so that no leg is seen half-updated. */
+    /**
+     * Every leg as it is now, read on the group's lane so that no leg is seen half-updated; once the group is over,
+     * its final legs at once (a listener or a result stage asking for them must not wait on its own lane).
+     */
     private CompletableFuture<List<LegResult>> snapshotLegs() {
+        List<LegResult> last = finalLegs;
+        if (last != null) {
+            return CompletableFuture.completedFuture(last);
+        }
         CompletableFuture<List<LegResult>> snapshot = new CompletableFuture<>();
         execute(() -> reporter.complete(snapshot, legs.stream().map(Leg::result).toList()));
         return snapshot;
@@ -344,6 +353,7 @@ final class RingEngine {
         legSettled(null);
         RingGroupResult ringResult = new RingGroupResult(outcome, handedOut == null ? null : handedOut.channel(),
                 legs.stream().map(Leg::result).toList(), failure);
+        finalLegs = ringResult.legs();
         Duration elapsed = Duration.ofNanos(time.nanoTime() - startNanos);
         reporter.tell(listener -> listener.groupEnded(request, ringResult, elapsed));
         // the caller hears nothing of the group any more before it is handed out (a bridge follows at once), and a
@@ -351,7 +361,8 @@ final class RingEngine {
         // next; completed on the group's pool lane, after the listeners heard of its end
         stopRingback().whenComplete((ok, e) -> execute(() -> {
             ringbackOver = true;
-            reporter.complete(result, ringResult);
+            // cancelled after the winner was decided but before the result reached its user: nobody owns the call
+            reporter.complete(result, ringResult, handedOut == null ? () -> { } : () -> execute(handedOut::abandon));
             legSettled(null);
         }));
     }

@@ -45,6 +45,18 @@ final class RingGroupReporter {
         report(() -> future.complete(value));
     }
 
+    /**
+     * As {@link #complete}, and when the future turns out to have been cancelled in the meantime (its user gave up on
+     * a result already decided), runs {@code ifCancelled}, on the user lane.
+     */
+    <T> void complete(CompletableFuture<T> future, T value, Runnable ifCancelled) {
+        report(() -> {
+            if (!future.complete(value) && future.isCancelled()) {
+                ifCancelled.run();
+            }
+        });
+    }
+
     /** Completes {@code result}'s {@link RingGroupFuture#hangupsSent()}; only the first call hands anything off. */
     void hangupsSent(RingGroupFuture<?> result) {
         if (!hangupsSent) {

@@ -1,6 +1,7 @@
 package io.camelfreeswitch.call.balancer;
 
 import io.camelfreeswitch.esl.internal.Failures;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
@@ -113,7 +114,12 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
                 held.hold(lease);
                 return CompletableFuture.completedFuture(Optional.<Lease>of(lease));
             }
-            forget(Arrays.copyOf(keys, snapshot.size()), leaseId);
+            if (Failures.unwrap(failure) instanceof RedisCommandTimeoutException) {
+                forget(Arrays.copyOf(keys, snapshot.size()), leaseId); // the script may have run all the same
+            }
+            if (closed) {
+                return CompletableFuture.<Optional<Lease>>failedFuture(new RedisConnector.ClosedException());
+            }
             BalancerUnavailableException unavailable =
                     unavailable("could not acquire a lease on one of " + snapshot, failure);
             if (!fallbackToGroupOrder) {
