@@ -304,8 +304,11 @@ abstract class AbstractEslConnection implements EslConnection {
 
     // ---- events and failures ----
 
-    /** Runs on the event's dispatch lane, before the listeners. */
-    private void onEventInternally(EslEvent event) {
+    /**
+     * Runs on the event's dispatch lane, before the listeners. {@code userLane}: where a user's future the event
+     * completes is completed (in order with the channel's events there), when the dispatch lane is the event loop.
+     */
+    private void onEventInternally(EslEvent event, Executor userLane) {
         String name = event.eventName();
         if (AwaitedEvents.BACKGROUND_JOB.equals(name)) {
             AwaitedEvents.PendingJob job = awaited.takeJob(event);
@@ -322,9 +325,8 @@ abstract class AbstractEslConnection implements EslConnection {
             CompletableFuture<EslEvent> execution = awaited.takeExecution(event);
             if (execution != null) {
                 EslEvent kept = EslEvents.keep(event); // outlives the dispatch
-                EventLoop loop = ioLoop();
-                if (loop != null && loop.inEventLoop()) {
-                    completeAsync(execution, kept); // a pinned channel's event: the caller's stages must not run here
+                if (userLane != null) {
+                    userLane.execute(() -> execution.complete(kept)); // the caller's stages never run on the loop
                 } else {
                     execution.complete(kept);
                 }

@@ -52,12 +52,15 @@ final class AwaitedEvents {
 
     /** Whether a pending job or execution waits for {@code event}; cheap enough for the event loop. */
     boolean awaits(EslEvent event) {
+        if (jobs.isEmpty() && executions.isEmpty()) {
+            return false; // the usual case for another call's events: not a header read
+        }
         String name = event.eventName();
         if (BACKGROUND_JOB.equals(name)) {
             String jobUuid = event.jobUuid();
             return jobUuid != null && jobs.containsKey(jobUuid);
         }
-        if (CHANNEL_EXECUTE_COMPLETE.equals(name)) {
+        if (CHANNEL_EXECUTE_COMPLETE.equals(name) && !executions.isEmpty()) {
             String applicationUuid = event.header("Application-UUID");
             return applicationUuid != null && executions.containsKey(applicationUuid);
         }

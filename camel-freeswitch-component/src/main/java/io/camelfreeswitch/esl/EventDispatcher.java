@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -43,14 +43,15 @@ final class EventDispatcher {
     private final ConcurrentHashMap<String, Pin> pins = new ConcurrentHashMap<>();
     private final SerialExecutor[] lanes = new SerialExecutor[LANES];
     private final SerialExecutor ioLane;
-    private final Consumer<EslEvent> internal;
+    private final BiConsumer<EslEvent, Executor> internal;
     private final Predicate<EslEvent> internalInterest;
 
     /**
      * {@code internal} handles every event the connection itself waits for ({@code internalInterest}: a job's result,
-     * an execution's end), before the listeners.
+     * an execution's end), before the listeners; it is given the lane where user futures the event completes must be
+     * completed, or {@code null} when that is the lane it runs on.
      */
-    EventDispatcher(Executor executor, SerialExecutor ioLane, Consumer<EslEvent> internal,
+    EventDispatcher(Executor executor, SerialExecutor ioLane, BiConsumer<EslEvent, Executor> internal,
                     Predicate<EslEvent> internalInterest) {
         for (int i = 0; i < LANES; i++) {
             lanes[i] = new SerialExecutor(executor);
@@ -142,7 +143,9 @@ final class EventDispatcher {
      */
     SerialExecutor lane(String key) {
         Pin pin = key == null ? null : pins.get(key);
-        return pin != null ? pin.lane : hashedLane(key);
+        // a channel pinned to the I/O lane is heard on the event loop by its owners only; anyone else, who may block,
+        // hears it on its pool lane
+        return pin != null && pin.lane != ioLane ? pin.lane : hashedLane(key);
     }
 
     private SerialExecutor hashedLane(String key) {
@@ -178,8 +181,14 @@ final class EventDispatcher {
             }
             Pin pin = pins.get(key);
             if (pin != null && pin.lane == ioLane) {
-                String pinnedKey = key;
-                ioLane.execute(() -> deliverOnIoLane(event, pinnedKey));
+                // decided here, in the order the events were read: the others' deliveries keep that order
+                SerialExecutor others = hashedLane(key);
+                List<EslEventListener> owners = pin.owners;
+                if (othersListen(event, owners)) {
+                    EslEvent kept = EslEvents.keep(event); // outlives the dispatch on the event loop
+                    others.execute(() -> notifyAllBut(owners, kept));
+                }
+                ioLane.execute(() -> deliverOnIoLane(event, owners, others));
             } else if (pin != null || anyoneWants(event)) {
                 (pin != null ? pin.lane : hashedLane(key)).execute(() -> deliver(event));
             } else {
@@ -204,48 +213,56 @@ final class EventDispatcher {
 
     private void deliver(EslEvent event) {
         try {
-            handleInternally(event);
+            handleInternally(event, null);
             notifyAllBut(List.of(), event);
         } finally {
             EslEvents.release(event);
         }
     }
 
+    /** Whether anyone but the owners of its pin listens to {@code event}: by name, ALL, or of its channel. */
+    private boolean othersListen(EslEvent event, List<EslEventListener> owners) {
+        String name = event.eventName();
+        if ((name != null && byName.containsKey(name)) || byName.containsKey("ALL")) {
+            return true;
+        }
+        String uniqueId = event.uniqueId();
+        List<EslEventListener> ofChannel = uniqueId == null ? null : byUniqueId.get(uniqueId);
+        if (ofChannel != null) {
+            for (EslEventListener listener : ofChannel) {
+                if (!owners.contains(listener)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
-     * On the event loop only the owners of the pin hear the event (they promised not to block); every other listener
-     * of it — by name, ALL, or of its channel without owning the pin: user code — hears it on the pool lane of its
-     * key, in order with the channel's other events there, never on the event loop.
+     * On the event loop only the owners of the pin hear the event (they promised not to block), those of them still
+     * listening; the others heard it on {@code others}, the pool lane of its key, where the futures of user code it
+     * completes are completed too.
      */
-    private void deliverOnIoLane(EslEvent event, String key) {
+    private void deliverOnIoLane(EslEvent event, List<EslEventListener> owners, SerialExecutor others) {
         try {
-            handleInternally(event);
-            Pin pin = pins.get(key);
-            List<EslEventListener> owners = pin == null || pin.lane != ioLane ? List.of() : pin.owners;
+            handleInternally(event, others);
             String uniqueId = event.uniqueId();
             List<EslEventListener> ofChannel = uniqueId == null ? null : byUniqueId.get(uniqueId);
-            boolean othersListen = false;
             if (ofChannel != null) {
                 for (EslEventListener listener : ofChannel) {
                     if (owners.contains(listener)) {
                         notify(listener, event);
-                    } else {
-                        othersListen = true;
                     }
                 }
-            }
-            String name = event.eventName();
-            if (othersListen || (name != null && byName.containsKey(name)) || byName.containsKey("ALL")) {
-                EslEvent kept = EslEvents.keep(event); // outlives this dispatch
-                hashedLane(key).execute(() -> notifyAllBut(owners, kept));
             }
         } finally {
             EslEvents.release(event);
         }
     }
 
-    private void handleInternally(EslEvent event) {
+    private void handleInternally(EslEvent event, Executor userLane) {
         try {
-            internal.accept(event);
+            internal.accept(event, userLane);
         } catch (Throwable t) {
             LOG.warn("ESL internal event handling failed for {}", event, t);
         }

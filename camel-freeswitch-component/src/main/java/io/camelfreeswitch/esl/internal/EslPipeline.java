@@ -13,7 +13,8 @@ public final class EslPipeline {
     /**
      * Frames decoded by {@code decoder} go to {@code handler}. Commands written while frames are being read (a ring
      * group answering its legs' events on the event loop) are flushed together once the read is done: one write to
-     * the socket per read instead of one per command. A flush from any other moment goes out at once.
+     * the socket per read instead of one per command; those written in one turn of the event loop at another moment
+     * leave together at the end of that turn.
      */
     public static void install(Channel ch, EslFrameDecoder decoder, ChannelHandler handler) {
         ch.pipeline().addLast(new FlushConsolidationHandler(
