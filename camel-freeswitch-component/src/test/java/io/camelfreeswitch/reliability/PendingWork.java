@@ -21,8 +21,9 @@ final class PendingWork {
     static Map<String, Integer> of(EslClient client) {
         Map<String, Integer> sizes = new TreeMap<>();
         Object dispatcher = read(client, "dispatcher");
-        sizes.put("jobs", ((Map<?, ?>) read(client, "jobs")).size());
-        sizes.put("executions", ((Map<?, ?>) read(client, "executions")).size());
+        Object awaited = read(client, "awaited");
+        sizes.put("jobs", ((Map<?, ?>) read(awaited, "jobs")).size());
+        sizes.put("executions", ((Map<?, ?>) read(awaited, "executions")).size());
         sizes.put("channelListeners", ((Map<?, ?>) read(dispatcher, "byUniqueId")).size());
         sizes.put("stateListeners", ((java.util.List<?>) read(client, "stateListeners")).size());
         return sizes;

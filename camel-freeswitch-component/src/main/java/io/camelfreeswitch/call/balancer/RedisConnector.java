@@ -32,9 +32,12 @@ abstract sealed class RedisConnector implements AutoCloseable {
 
     private volatile boolean closed;
 
-    /** Commands ready to be sent; fails when no connection can be made, or with {@link ClosedException} once closed. */
+    /**
+     * Commands ready to be sent; fails when no connection can be made, or with {@link BalancerClosedException} once
+     * closed.
+     */
     final CompletableFuture<RedisClusterAsyncCommands<String, String>> commands() {
-        return closed ? CompletableFuture.failedFuture(new ClosedException()) : connection();
+        return closed ? CompletableFuture.failedFuture(new BalancerClosedException()) : connection();
     }
 
     abstract CompletableFuture<RedisClusterAsyncCommands<String, String>> connection();
@@ -257,13 +260,6 @@ abstract sealed class RedisConnector implements AutoCloseable {
         @Override
         String description() {
             return RedisClusterUri.describe(seeds);
-        }
-    }
-
-    /** What every command of a closed balancer fails with. */
-    static final class ClosedException extends IllegalStateException {
-        ClosedException() {
-            super("this RedisLoadBalancer is closed");
         }
     }
 }

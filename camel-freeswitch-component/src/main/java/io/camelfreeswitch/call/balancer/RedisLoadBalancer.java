@@ -94,7 +94,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         if (closed) {
-            return CompletableFuture.failedFuture(new RedisConnector.ClosedException()); // not even the fallback
+            return CompletableFuture.failedFuture(new BalancerClosedException()); // not even the fallback
         }
         List<String> snapshot = List.copyOf(candidates);
         String[] keys = RedisLeaseScripts.acquireKeys(snapshot, this::key, this::restKey);
@@ -118,7 +118,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
                 forget(Arrays.copyOf(keys, snapshot.size()), leaseId); // the script may have run all the same
             }
             if (closed) {
-                return CompletableFuture.<Optional<Lease>>failedFuture(new RedisConnector.ClosedException());
+                return CompletableFuture.<Optional<Lease>>failedFuture(new BalancerClosedException());
             }
             BalancerUnavailableException unavailable =
                     unavailable("could not acquire a lease on one of " + snapshot, failure);
@@ -224,7 +224,7 @@ public final class RedisLoadBalancer implements LoadBalancer, AutoCloseable {
     /** A failed command as its caller should see it: a closed balancer says so, anything else is Redis unavailable. */
     private RuntimeException failed(String what, Throwable failure) {
         Throwable cause = Failures.unwrap(failure);
-        return cause instanceof RedisConnector.ClosedException closedBalancer ? closedBalancer
+        return cause instanceof BalancerClosedException closedBalancer ? closedBalancer
                 : unavailable(what, failure);
     }
 
