@@ -205,10 +205,7 @@ final class EventDispatcher {
      * would miss any event read before it registered.
      */
     private boolean anyoneWants(EslEvent event) {
-        String name = event.eventName();
-        String uniqueId = event.uniqueId();
-        return (name != null && byName.containsKey(name)) || byName.containsKey("ALL")
-                || (uniqueId != null && byUniqueId.containsKey(uniqueId)) || internalInterest.test(event);
+        return othersListen(event, List.of()) || internalInterest.test(event);
     }
 
     private void deliver(EslEvent event) {
@@ -220,7 +217,7 @@ final class EventDispatcher {
         }
     }
 
-    /** Whether anyone but the owners of its pin listens to {@code event}: by name, ALL, or of its channel. */
+    /** Whether a listener other than {@code owners} listens to {@code event}: by name, ALL, or of its channel. */
     private boolean othersListen(EslEvent event, List<EslEventListener> owners) {
         String name = event.eventName();
         if ((name != null && byName.containsKey(name)) || byName.containsKey("ALL")) {
