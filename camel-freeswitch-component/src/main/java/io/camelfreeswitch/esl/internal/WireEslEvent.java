@@ -26,11 +26,12 @@ public abstract class WireEslEvent implements EslEvent {
         WireEslEvent holder;
     }
 
-    /** Marks a header found absent in the fields below ({@code null} there means "not looked up yet"). */
+    /** Marks a header found absent below ({@code null}: not looked up yet); told by identity, as a value may be empty. */
     private static final String ABSENT = new String("");
 
     // What the dispatcher, the awaited jobs and every channel listener ask of each event, several times each: read
-    // once. A racing second lookup finds the same String, and a String is safe to share without a fence.
+    // once. A racing second lookup finds the same String, and a String is safe to share without a fence. Asked
+    // after the dispatch of a borrowed event, they fail as every other read does.
     private String eventName;
     private String uniqueId;
     private String jobUuid;
@@ -81,13 +82,13 @@ public abstract class WireEslEvent implements EslEvent {
         return found(id);
     }
 
-    private static String lookedUp(String value) {
-        return value == null ? ABSENT : value;
+    private String found(String memo) {
+        bytes(); // still readable: a released borrowed event fails every read alike
+        return memo == ABSENT ? null : memo;
     }
 
-    @SuppressWarnings("StringEquality") // ABSENT is told by identity: a header may really be empty
-    private static String found(String memo) {
-        return memo == ABSENT ? null : memo;
+    private static String lookedUp(String value) {
+        return value == null ? ABSENT : value;
     }
 
     /**
