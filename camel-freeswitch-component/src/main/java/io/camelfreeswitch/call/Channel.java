@@ -49,7 +49,8 @@ public final class Channel {
         TransientEventListener listener = this::onEvent; // reads the event during dispatch only
         this.registration = lane == null ? connection.addChannelListener(uuid, listener)
                 : connection.addChannelListener(uuid, lane, listener);
-        this.stateRegistration = connection.addStateListener(this::onConnectionState);
+        this.stateRegistration = lane == null ? connection.addStateListener(this::onConnectionState)
+                : connection.addStateListener(lane, this::onConnectionState);
     }
 
     /**
@@ -120,8 +121,11 @@ public final class Channel {
             answerState = "hangup";
             registration.close();
             stopWatchingConnection();
-            seen.completeExceptionally(new ChannelHungUpException(uuid, hungUp.join()));
-            answered.completeExceptionally(new ChannelHungUpException(uuid, hungUp.join()));
+            if (!seen.isDone() || !answered.isDone()) {
+                ChannelHungUpException over = new ChannelHungUpException(uuid, hungUp.join());
+                seen.completeExceptionally(over);
+                answered.completeExceptionally(over);
+            }
         }
     }
 

@@ -87,8 +87,14 @@ final class Leg {
         });
         channel.hungUpOnLane().whenComplete((cause, e) -> engine.execute(() -> onGone(cause)));
         ringStarted = engine.time().now();
+        // the channel's own pin ends at its hang-up, which can come before the originate's BACKGROUND_JOB (a leg
+        // hung up while ringing): this one keeps the job's result read on the group's lane too
+        Registration jobPin = connection.addChannelListener(uuid, engine.lane(), (TransientEventListener) event -> { });
         EslCommands.originate(DialString.originate(destination, originateVariables(), "&park()")).bgapi(connection, uuid)
-                .whenComplete((body, e) -> engine.execute(() -> onJob(e)));
+                .whenComplete((body, e) -> {
+                    jobPin.close();
+                    engine.execute(() -> onJob(e));
+                });
         engine.schedule(ringFor, () -> {
             if (ringTimeUp()) {
                 engine.legEnded(this); // the mode moves on
@@ -226,12 +232,12 @@ final class Leg {
      */
     private void releaseWhenCallEnds() {
         Registration[] closed = new Registration[1];
-        closed[0] = connection.addStateListener((state, cause) -> engine.execute(() -> {
+        closed[0] = connection.addStateListener(engine.lane(), (state, cause) -> {
             if (state == ConnectionState.CLOSED) {
                 releaseLease(LeaseEnd.CALL_ENDED); // its end cannot be seen any more: count it as ended
                 closed[0].close();
             }
-        }));
+        });
         channel.hungUpOnLane().whenComplete((cause, e) -> engine.execute(() -> closed[0].close()));
     }
 

@@ -93,7 +93,7 @@ final class RingEngine {
 
     private void begin() {
         // told the current state at once: a connection already down fails the group before anything is sent
-        stateRegistration = connection.addStateListener((state, cause) -> execute(() -> onConnectionState(state, cause)));
+        stateRegistration = connection.addStateListener(lane, this::onConnectionState);
         if (request.callerUuid() != null) {
             watchCaller(request.callerUuid());
         }

@@ -21,14 +21,14 @@ import java.util.function.Supplier;
  */
 public final class RingGroupFuture<T> extends CompletableFuture<T> {
 
-    private final CompletableFuture<Void> hangupsSent;
+    private final HangupsSent hangupsSent;
     private final Supplier<CompletableFuture<List<LegResult>>> legs;
 
     RingGroupFuture(Supplier<CompletableFuture<List<LegResult>>> legs) {
-        this(legs, new CompletableFuture<>());
+        this(legs, new HangupsSent());
     }
 
-    private RingGroupFuture(Supplier<CompletableFuture<List<LegResult>>> legs, CompletableFuture<Void> hangupsSent) {
+    private RingGroupFuture(Supplier<CompletableFuture<List<LegResult>>> legs, HangupsSent hangupsSent) {
         this.legs = legs;
         this.hangupsSent = hangupsSent;
     }
@@ -54,10 +54,11 @@ public final class RingGroupFuture<T> extends CompletableFuture<T> {
      * connection, such as {@code exit}). After cancelling a group, wait for it before playing to its caller.
      */
     public CompletableFuture<Void> hangupsSent() {
-        return hangupsSent.copy();
+        return hangupsSent.future();
     }
 
-    void markHangupsSent() {
-        hangupsSent.complete(null);
+    /** Where the group records that its hang-ups are sent. */
+    HangupsSent hangupsSentState() {
+        return hangupsSent;
     }
 }

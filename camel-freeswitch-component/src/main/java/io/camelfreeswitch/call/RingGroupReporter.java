@@ -57,11 +57,17 @@ final class RingGroupReporter {
         });
     }
 
-    /** Completes {@code result}'s {@link RingGroupFuture#hangupsSent()}; only the first call hands anything off. */
+    /**
+     * Completes {@code result}'s {@link RingGroupFuture#hangupsSent()}; only the first call does anything, and it
+     * hands something off only when someone is waiting for it.
+     */
     void hangupsSent(RingGroupFuture<?> result) {
         if (!hangupsSent) {
             hangupsSent = true;
-            report(result::markHangupsSent);
+            CompletableFuture<Void> waiting = result.hangupsSentState().markSent();
+            if (waiting != null) {
+                report(() -> waiting.complete(null));
+            }
         }
     }
 

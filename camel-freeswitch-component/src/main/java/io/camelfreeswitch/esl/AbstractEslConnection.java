@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 /**
@@ -41,7 +40,6 @@ abstract class AbstractEslConnection implements EslConnection {
     private final AwaitedEvents awaited = new AwaitedEvents();
     private final Set<String> subscriptions = new LinkedHashSet<>();
     private final Map<String, String[]> filters = new LinkedHashMap<>();
-    private final CopyOnWriteArrayList<ConnectionStateListener> stateListeners = new CopyOnWriteArrayList<>();
     private final ConnectionStates states;
 
     AbstractEslConnection(Executor dispatchPool, Duration requestTimeout, EventFormat eventFormat,
@@ -52,7 +50,7 @@ abstract class AbstractEslConnection implements EslConnection {
         this.completions = dispatchPool;
         this.requestTimeout = requestTimeout;
         this.eventFormat = eventFormat;
-        this.states = new ConnectionStates(initialState, stateListeners, new SerialExecutor(dispatchPool), this::peer);
+        this.states = new ConnectionStates(initialState, new SerialExecutor(dispatchPool), this::peer);
     }
 
     /** The socket commands go to now, or {@code null} when not usable. */
@@ -108,6 +106,11 @@ abstract class AbstractEslConnection implements EslConnection {
     @Override
     public Registration addStateListener(ConnectionStateListener listener) {
         return states.addListener(listener);
+    }
+
+    @Override
+    public Registration addStateListener(Executor lane, ConnectionStateListener listener) {
+        return states.addListener(lane, listener);
     }
 
     /** See {@link ConnectionStates#set(ConnectionState, Throwable, Runnable)}. */

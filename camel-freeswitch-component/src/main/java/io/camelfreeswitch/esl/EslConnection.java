@@ -114,6 +114,14 @@ public interface EslConnection extends AutoCloseable {
     /** Listens to state changes; the listener is told the current state at once. */
     Registration addStateListener(ConnectionStateListener listener);
 
+    /**
+     * As {@link #addStateListener(ConnectionStateListener)}, told on {@code lane}, one that runs its tasks one at a
+     * time in order (its {@link #ioLane()}, a {@link #lane(String)}): the current state is queued there at once, and
+     * a state overtaken on the way by a newer one is not told. Whoever lives on a lane hears of the connection in
+     * turn with its own tasks, without a trip through another thread.
+     */
+    Registration addStateListener(Executor lane, ConnectionStateListener listener);
+
     ConnectionState state();
 
     /** Closes the connection ({@code exit}); pending calls fail. Completes when the socket is closed. */

@@ -38,6 +38,19 @@ class PlainEventLookupTest {
     }
 
     @Test
+    void theNamesEveryListenerAsksForAnswerTheSameWhenAskedAgainAbsentOrEmptyIncluded() {
+        EslEvent event = plain("Event-Name: BACKGROUND_JOB\nJob-UUID: \n\n");
+        for (int ask = 0; ask < 2; ask++) {
+            assertThat(event.eventName()).isEqualTo("BACKGROUND_JOB");
+            assertThat(event.uniqueId()).as("absent").isNull();
+            assertThat(event.jobUuid()).as("present and empty").isEmpty();
+        }
+        EslEvent channel = plain("Event-Name: CHANNEL_ANSWER\nUnique-ID: ab%2Dc\n\n");
+        assertThat(channel.uniqueId()).isEqualTo("ab-c").isEqualTo(channel.uniqueId()).isEqualTo(channel.header("Unique-ID"));
+        assertThat(channel.jobUuid()).isNull();
+    }
+
+    @Test
     void aLineWithoutAColonOrWithAnEmptyNameIsNoHeaderAndLookupsGoPastIt() {
         EslEvent event = plain("Event-Name: X\nno colon here\n: nameless\nUnique-ID: abc\n\n");
         assertThat(event.uniqueId()).isEqualTo("abc");

@@ -25,7 +25,7 @@ final class PendingWork {
         sizes.put("jobs", ((Map<?, ?>) read(awaited, "jobs")).size());
         sizes.put("executions", ((Map<?, ?>) read(awaited, "executions")).size());
         sizes.put("channelListeners", ((Map<?, ?>) read(dispatcher, "byUniqueId")).size());
-        sizes.put("stateListeners", ((java.util.List<?>) read(client, "stateListeners")).size());
+        sizes.put("stateListeners", ((java.util.List<?>) read(read(client, "states"), "listeners")).size());
         return sizes;
     }
 

@@ -45,8 +45,9 @@ public final class AsyncLoad {
         Histogram histogram = LatencyReport.newHistogram();
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        long cpuBefore = ProcessCpu.nanos();
         double elapsed = phase(concurrency, seconds, operation, histogram, done, failed);
-        return new LatencyReport(name, done.get(), failed.get(), elapsed, histogram);
+        return new LatencyReport(name, done.get(), failed.get(), elapsed, histogram, ProcessCpu.nanos() - cpuBefore);
     }
 
     private static double phase(int concurrency, double seconds, TimedOperation operation, Histogram histogram,

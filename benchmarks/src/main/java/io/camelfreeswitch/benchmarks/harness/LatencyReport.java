@@ -4,8 +4,12 @@ import org.HdrHistogram.Histogram;
 
 import java.util.Locale;
 
-/** One measured run: how many operations completed in how long, and their latency distribution in microseconds. */
-public record LatencyReport(String name, long operations, long failures, double seconds, Histogram micros) {
+/**
+ * One measured run: how many operations completed in how long, their latency distribution in microseconds, and the
+ * CPU this JVM used meanwhile (warm-up excluded, so the compiler's work on a fresh JVM is not charged per operation).
+ */
+public record LatencyReport(String name, long operations, long failures, double seconds, Histogram micros,
+                            long cpuNanos) {
 
     public double perSecond() {
         return operations / seconds;
@@ -13,6 +17,11 @@ public record LatencyReport(String name, long operations, long failures, double 
 
     public double percentileMillis(double percentile) {
         return micros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** This JVM's CPU time per operation over the measured seconds, in microseconds. */
+    public double cpuMicrosPerOperation() {
+        return cpuNanos / 1000.0 / operations;
     }
 
     public double maxMillis() {

@@ -26,6 +26,16 @@ public abstract class WireEslEvent implements EslEvent {
         WireEslEvent holder;
     }
 
+    /** Marks a header found absent below ({@code null}: not looked up yet); told by identity, as a value may be empty. */
+    private static final String ABSENT = new String("");
+
+    // What the dispatcher, the awaited jobs and every channel listener ask of each event, several times each: read
+    // once. A racing second lookup finds the same String, and a String is safe to share without a fence. Asked
+    // after the dispatch of a borrowed event, they fail as every other read does.
+    private String eventName;
+    private String uniqueId;
+    private String jobUuid;
+
     private volatile ByteBuf bytes;
     private boolean borrowed;
     /** The heap array behind {@code bytes} and where byte 0 sits in it; null for a direct buffer or once released. */
@@ -43,6 +53,42 @@ public abstract class WireEslEvent implements EslEvent {
             this.base = bytes.arrayOffset() + bytes.readerIndex();
         }
         this.bytes = bytes;
+    }
+
+    @Override
+    public final String eventName() {
+        String name = eventName;
+        if (name == null) {
+            eventName = name = lookedUp(header("Event-Name"));
+        }
+        return found(name);
+    }
+
+    @Override
+    public final String uniqueId() {
+        String id = uniqueId;
+        if (id == null) {
+            uniqueId = id = lookedUp(header("Unique-ID"));
+        }
+        return found(id);
+    }
+
+    @Override
+    public final String jobUuid() {
+        String id = jobUuid;
+        if (id == null) {
+            jobUuid = id = lookedUp(header("Job-UUID"));
+        }
+        return found(id);
+    }
+
+    private String found(String memo) {
+        bytes(); // still readable: a released borrowed event fails every read alike
+        return memo == ABSENT ? null : memo;
+    }
+
+    private static String lookedUp(String value) {
+        return value == null ? ABSENT : value;
     }
 
     /**
