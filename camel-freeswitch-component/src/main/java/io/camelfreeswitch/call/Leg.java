@@ -89,7 +89,7 @@ final class Leg {
         ringStarted = engine.time().now();
         // the channel's own pin ends at its hang-up, which can come before the originate's BACKGROUND_JOB (a leg
         // hung up while ringing): this one keeps the job's result read on the group's lane too
-        Registration jobPin = connection.addChannelListener(uuid, engine.lane(), (TransientEventListener) event -> { });
+        Registration jobPin = pinJob(uuid);
         EslCommands.originate(DialString.originate(destination, originateVariables(), "&park()")).bgapi(connection, uuid)
                 .whenComplete((body, e) -> {
                     jobPin.close();
@@ -283,11 +283,16 @@ final class Leg {
         // bgapi: an api uuid_kill would hold FreeSWITCH's whole socket while it runs. Its job is pinned to the
         // group's lane, so that its result is read there, with no hand-off to another thread and back
         String job = UUID.randomUUID().toString();
-        Registration pin = connection.addChannelListener(job, engine.lane(), (TransientEventListener) event -> { });
+        Registration pin = pinJob(job);
         EslCommands.uuidKill(uuid, killCause).bgapi(connection, job).whenComplete((ok, e) -> {
             pin.close();
             engine.execute(() -> onKillReply(e));
         });
+    }
+
+    /** Has the BACKGROUND_JOB of {@code jobUuid} read on the group's lane, where its result is handled. */
+    private Registration pinJob(String jobUuid) {
+        return connection.addChannelListener(jobUuid, engine.lane(), (TransientEventListener) event -> { });
     }
 
     private void onKillReply(Throwable error) {
