@@ -7,6 +7,7 @@ import io.camelfreeswitch.esl.ConnectionLostException;
 import io.camelfreeswitch.esl.ConnectionState;
 import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.esl.Registration;
+import io.camelfreeswitch.esl.internal.ApiCommand;
 import io.camelfreeswitch.esl.internal.EslCommands;
 import io.camelfreeswitch.esl.internal.Failures;
 import io.camelfreeswitch.esl.internal.TransientEventListener;
@@ -88,9 +89,11 @@ final class Leg {
         channel.hungUpOnLane().whenComplete((cause, e) -> engine.execute(() -> onGone(cause)));
         ringStarted = engine.time().now();
         // the channel's own pin ends at its hang-up, which can come before the originate's BACKGROUND_JOB (a leg
-        // hung up while ringing): this one keeps the job's result read on the group's lane too
+        // hung up while ringing): this one keeps the job's result read on the group's lane too. The command is built
+        // first, so that one that cannot be built leaves no pin behind
+        ApiCommand<String> originate = EslCommands.originate(DialString.originate(destination, originateVariables(), "&park()"));
         Registration jobPin = pinJob(uuid);
-        EslCommands.originate(DialString.originate(destination, originateVariables(), "&park()")).bgapi(connection, uuid)
+        originate.bgapi(connection, uuid)
                 .whenComplete((body, e) -> {
                     jobPin.close();
                     engine.execute(() -> onJob(e));
@@ -283,8 +286,9 @@ final class Leg {
         // bgapi: an api uuid_kill would hold FreeSWITCH's whole socket while it runs. Its job is pinned to the
         // group's lane, so that its result is read there, with no hand-off to another thread and back
         String job = UUID.randomUUID().toString();
+        ApiCommand<Void> killCommand = EslCommands.uuidKill(uuid, killCause);
         Registration pin = pinJob(job);
-        EslCommands.uuidKill(uuid, killCause).bgapi(connection, job).whenComplete((ok, e) -> {
+        killCommand.bgapi(connection, job).whenComplete((ok, e) -> {
             pin.close();
             engine.execute(() -> onKillReply(e));
         });

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +43,7 @@ class AnswerConfirmationRingTest extends SimulatedCalls {
                 .isTrue();
         // FreeSWITCH's own timer covers the ring time and the time to confirm: 3 s + 10 s, plus its margin
         assertThat(connection.api("uuid_getvar " + result.winner().uuid() + " originate_timeout")
-                .get(5, TimeUnit.SECONDS)).isEqualTo(String.valueOf(OriginateTimeout.seconds(Duration.ofSeconds(13))));
+                .get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo(String.valueOf(OriginateTimeout.seconds(Duration.ofSeconds(13))));
         assertThat(ledger().playbacks(result.winner().uuid())).extracting(p -> p.media())
                 .containsExactly("tone_stream://%(200,0,440)");
         endCall(result);
@@ -126,7 +127,7 @@ class AnswerConfirmationRingTest extends SimulatedCalls {
 
         assertThat(rungInOrder(result)).containsExactly(voicemail, person);
         assertThat(leg(result, voicemail).outcome()).isEqualTo(LegOutcome.UNCONFIRMED);
-        assertThat(balancer.load(voicemail).get(5, TimeUnit.SECONDS)).isZero();
+        assertThat(balancer.load(voicemail).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isZero();
         assertThat(result.winner().destination()).isEqualTo(person);
         endCall(result);
     }

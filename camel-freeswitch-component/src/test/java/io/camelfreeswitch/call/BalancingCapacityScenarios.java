@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +28,8 @@ import static org.awaitility.Awaitility.await;
 abstract class BalancingCapacityScenarios extends SimulatedCalls {
 
     static final Duration REST = Duration.ofMillis(500);
+    /** The longest rest a scenario gives: real time, on Redis too, so every wait for a rest's end allows it. */
+    private static final Duration LONGEST_REST = Duration.ofSeconds(3);
 
     private final List<String> used = new CopyOnWriteArrayList<>();
 
@@ -46,7 +49,8 @@ abstract class BalancingCapacityScenarios extends SimulatedCalls {
             ledger().awaitNoLiveChannels(WELL_WITHIN);
             for (String destination : used) {
                 await().atMost(WELL_WITHIN).until(() -> load(destination) == 0);
-                await().atMost(WELL_WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> offered(destination));
+                await().atMost(WELL_WITHIN.plus(LONGEST_REST)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> offered(destination));
             }
         } finally {
             closeBalancers();
@@ -168,7 +172,7 @@ abstract class BalancingCapacityScenarios extends SimulatedCalls {
         String silent = agent(neverAnswers());
         String answering = agent(answersAfter(0));
         // long enough for the two groups below on a loaded machine; the rest's end is then awaited like any other
-        CapacityRules noAnswerDelay = rules(0, Duration.ZERO, Duration.ofSeconds(3));
+        CapacityRules noAnswerDelay = rules(0, Duration.ZERO, LONGEST_REST);
         RingGroupResult first = resultOf(RingGroup.ring(connection, group(shared(), noAnswerDelay, silent, answering)
                 .timeout(Duration.ofMillis(300)).totalTimeout(Duration.ofSeconds(10)).build()));
         assertThat(rungInOrder(first)).containsExactly(silent, answering);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +26,7 @@ class BalancingRingTest extends SimulatedCalls {
     }
 
     private long load(String destination) throws Exception {
-        return balancer.load(destination).get(5, TimeUnit.SECONDS);
+        return balancer.load(destination).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
     }
 
     @Test

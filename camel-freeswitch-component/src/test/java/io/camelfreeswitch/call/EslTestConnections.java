@@ -1,5 +1,7 @@
 package io.camelfreeswitch.call;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
+
 import io.camelfreeswitch.esl.EslClient;
 import io.camelfreeswitch.esl.EslClientOptions;
 import io.camelfreeswitch.esl.EslConnection;
@@ -28,6 +30,6 @@ final class EslTestConnections {
                         .reconnectInitialDelay(Duration.ofMillis(50))
                         .reconnectMaxDelay(Duration.ofMillis(500))
                         .build())
-                .get(10, TimeUnit.SECONDS);
+                .get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
     }
 }

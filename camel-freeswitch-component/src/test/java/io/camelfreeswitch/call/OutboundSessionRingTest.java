@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,7 +29,7 @@ class OutboundSessionRingTest extends SimulatedCalls {
     @AfterEach
     void stopServer() {
         if (server != null) {
-            server.closeAsync().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            server.closeAsync().orTimeout(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).exceptionally(e -> null).join();
         }
     }
 

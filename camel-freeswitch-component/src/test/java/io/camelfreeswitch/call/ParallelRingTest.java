@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** PARALLEL: every destination rings at once; the first to answer wins; every other leg is hung up. */
@@ -219,9 +220,9 @@ class ParallelRingTest extends SimulatedCalls {
 
         assertThat(result.outcome()).as("%s", result).isEqualTo(RingGroupOutcome.ANSWERED);
         String uuid = result.winner().uuid();
-        assertThat(connection.api("uuid_getvar " + uuid + " origination_caller_id_name").get(5, TimeUnit.SECONDS))
+        assertThat(connection.api("uuid_getvar " + uuid + " origination_caller_id_name").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS))
                 .isEqualTo(name);
-        assertThat(connection.api("uuid_getvar " + uuid + " ring_group").get(5, TimeUnit.SECONDS))
+        assertThat(connection.api("uuid_getvar " + uuid + " ring_group").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS))
                 .isEqualTo("sales");
         endCall(result);
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,13 +29,13 @@ class RingGroupConnectionLossTest extends SimulatedCalls {
 
     @BeforeEach
     void freshConnection() throws Exception {
-        connection.closeAsync().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        connection.closeAsync().orTimeout(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).exceptionally(e -> null).join();
         connection = EslTestConnections.connect(sim());
     }
 
     @AfterEach
     void closeConnection() {
-        connection.closeAsync().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        connection.closeAsync().orTimeout(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).exceptionally(e -> null).join();
     }
 
     private RingGroupRequest request(RingMode mode, String... destinations) {

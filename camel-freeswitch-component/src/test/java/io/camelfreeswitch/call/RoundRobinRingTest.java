@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -29,7 +30,7 @@ class RoundRobinRingTest extends SimulatedCalls {
 
     private static void awaitRemembered(LoadBalancer balancer, List<String> destinations, String destination) {
         await().atMost(WELL_WITHIN).until(() -> balancer.lastAnswered(String.join(",", destinations))
-                .get(5, TimeUnit.SECONDS).orElse(null), destination::equals);
+                .get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).orElse(null), destination::equals);
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,9 +30,6 @@ import static org.awaitility.Awaitility.await;
  * that nothing is left ringing and no load is left counted.
  */
 abstract class SimulatedCalls {
-
-    /** Far beyond anything these tests wait for, so a loaded machine does not make them flaky. */
-    static final Duration WELL_WITHIN = Duration.ofSeconds(10);
 
     /** The simulator's time in an {@link OnVirtualTime} class; {@code null} in the others. */
     static VirtualTime time;
@@ -76,7 +74,7 @@ abstract class SimulatedCalls {
     @AfterAll
     static void disconnect() {
         if (connection != null) {
-            connection.closeAsync().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            connection.closeAsync().orTimeout(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).exceptionally(e -> null).join();
         }
     }
 
@@ -147,6 +145,11 @@ abstract class SimulatedCalls {
 
     static RingGroupResult resultOf(CompletableFuture<RingGroupResult> ring) throws Exception {
         return ring.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** The result of a group that rings for {@code ringsFor} of real time before it ends. */
+    static RingGroupResult resultOf(CompletableFuture<RingGroupResult> ring, Duration ringsFor) throws Exception {
+        return ring.get(WELL_WITHIN.plus(ringsFor).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Waits until FreeSWITCH has created a channel for each destination (they are ringing). */

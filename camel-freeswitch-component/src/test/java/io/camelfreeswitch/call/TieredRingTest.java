@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,9 +110,10 @@ class TieredRingTest extends SimulatedCalls {
         String second = neverAnswers();
         String third = neverAnswers();
         Duration perTier = Duration.ofSeconds(2);
+        Duration total = Duration.ofMillis(3000);
 
         RingGroupResult result = resultOf(RingGroup.ring(connection, inTiers(List.of(first), List.of(second),
-                List.of(third)).timeout(perTier).totalTimeout(Duration.ofMillis(3000)).build()));
+                List.of(third)).timeout(perTier).totalTimeout(total).build()), total);
 
         assertThat(result.outcome()).isEqualTo(RingGroupOutcome.NO_ANSWER);
         assertThat(rungInOrder(result)).containsExactly(first, second);

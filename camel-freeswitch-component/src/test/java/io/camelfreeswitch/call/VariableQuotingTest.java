@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

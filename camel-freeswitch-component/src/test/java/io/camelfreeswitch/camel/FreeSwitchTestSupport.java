@@ -9,8 +9,8 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,9 +20,6 @@ import static org.awaitility.Awaitility.await;
  * nothing may be left ringing or counted as load.
  */
 abstract class FreeSwitchTestSupport extends CamelTestSupport {
-
-    /** Far beyond anything these tests wait for, so that a loaded 2-core machine does not make them flaky. */
-    static final Duration WELL_WITHIN = Duration.ofSeconds(10);
 
     @RegisterExtension
     static final FreeSwitchSimulatorExtension SIM = FreeSwitchSimulatorExtension.perClass();

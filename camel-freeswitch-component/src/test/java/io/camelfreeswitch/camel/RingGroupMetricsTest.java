@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.List;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,7 +32,6 @@ import static org.awaitility.Awaitility.await;
  */
 class RingGroupMetricsTest {
 
-    private static final Duration WELL_WITHIN = Duration.ofSeconds(10);
 
     @RegisterExtension
     static final FreeSwitchSimulatorExtension SIM = FreeSwitchSimulatorExtension.perClass();

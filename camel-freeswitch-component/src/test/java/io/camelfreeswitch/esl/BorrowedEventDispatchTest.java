@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +26,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(NettyLeakDetection.class)
 class BorrowedEventDispatchTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private ScriptedEslServer server;
     private EslClient client;
@@ -36,17 +36,17 @@ class BorrowedEventDispatchTest {
         server.script((c, command) -> ScriptedEslServer.defaultAnswer(command)
                 + (command.startsWith("api answer") ? EslFrames.channelEvent("CHANNEL_ANSWER", "chan-1", 1) : ""));
         client = EslClient.connect(EslClientOptions.builder().host("127.0.0.1").port(server.port())
-                .password("ClueCon").requestTimeout(Duration.ofSeconds(5)).build()).get(10, TimeUnit.SECONDS);
+                .password("ClueCon").requestTimeout(Duration.ofSeconds(5)).build()).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
     }
 
     @AfterEach
     void close() throws IOException {
-        client.closeAsync().orTimeout(10, TimeUnit.SECONDS).join();
+        client.closeAsync().orTimeout(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).join();
         server.close();
     }
 
     private void answer() throws Exception {
-        client.api("answer").get(10, TimeUnit.SECONDS);
+        client.api("answer").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
     }
 
     @Test
@@ -55,13 +55,13 @@ class BorrowedEventDispatchTest {
         client.addEventListener("CHANNEL_ANSWER", kept::add);
 
         answer();
-        await().atMost(WAIT).until(() -> kept.size() == 1);
+        await().atMost(WELL_WITHIN).until(() -> kept.size() == 1);
         answer(); // a second dispatch on the same lane: the first one is long over
 
-        await().atMost(WAIT).until(() -> kept.size() == 2);
+        await().atMost(WELL_WITHIN).until(() -> kept.size() == 2);
         EslEvent first = kept.get(0);
         assertThat(((WireEslEvent) first).isBorrowed()).isFalse();
-        assertThat(CompletableFuture.supplyAsync(first::headers).get(10, TimeUnit.SECONDS))
+        assertThat(CompletableFuture.supplyAsync(first::headers).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS))
                 .containsEntry("Event-Name", "CHANNEL_ANSWER").containsEntry("Unique-ID", "chan-1");
     }
 
@@ -78,7 +78,7 @@ class BorrowedEventDispatchTest {
 
         answer();
 
-        await().atMost(WAIT).until(() -> leaked.size() == 1 && !((WireEslEvent) leaked.get(0)).isBorrowed());
+        await().atMost(WELL_WITHIN).until(() -> leaked.size() == 1 && !((WireEslEvent) leaked.get(0)).isBorrowed());
         assertThat(borrowedWhileRead).containsExactly(true);
         assertThat(states).containsExactly("CHANNEL_ANSWER");
         assertThatThrownBy(() -> leaked.get(0).uniqueId()).isInstanceOf(IllegalStateException.class);
@@ -93,7 +93,7 @@ class BorrowedEventDispatchTest {
 
         answer();
 
-        await().atMost(WAIT).until(() -> kept.size() == 1 && transientlyRead.size() == 1);
+        await().atMost(WELL_WITHIN).until(() -> kept.size() == 1 && transientlyRead.size() == 1);
         assertThat(transientlyRead).containsExactly("chan-1");
         assertThat(kept.get(0).uniqueId()).isEqualTo("chan-1");
     }

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +23,6 @@ import static org.awaitility.Awaitility.await;
  */
 class ChannelLanesTest {
 
-    private static final Duration WELL_WITHIN = Duration.ofSeconds(10);
 
     @RegisterExtension
     static final FreeSwitchSimulatorExtension SIM = FreeSwitchSimulatorExtension.perClass()
@@ -34,14 +33,14 @@ class ChannelLanesTest {
     @BeforeEach
     void connect() throws Exception {
         client = EslClient.connect(EslClientOptions.builder().host("127.0.0.1").port(SIM.port())
-                .password(SIM.password()).build()).get(10, TimeUnit.SECONDS);
+                .password(SIM.password()).build()).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
         client.subscribe(List.of("CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE", "BACKGROUND_JOB"))
-                .get(10, TimeUnit.SECONDS);
+                .get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
     }
 
     @AfterEach
     void close() {
-        client.closeAsync().orTimeout(5, TimeUnit.SECONDS).join();
+        client.closeAsync().orTimeout(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -53,7 +54,7 @@ class EslClientCaptureReplayTest {
             });
             EslClient client = EslClient.connect(EslClientOptions.builder().port(listener.getLocalPort())
                     .password("ClueCon").eventFormat(format).requestTimeout(Duration.ofSeconds(10)).build())
-                    .get(10, TimeUnit.SECONDS);
+                    .get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
 
             List<EslEvent> all = new CopyOnWriteArrayList<>();
             client.addEventListener("ALL", all::add);
@@ -67,7 +68,7 @@ class EslClientCaptureReplayTest {
                 }
                 if (command.startsWith("event ")) {
                     List<String> names = Arrays.asList(command.split(" ")).subList(2, command.split(" ").length);
-                    client.subscribe(names).get(10, TimeUnit.SECONDS);
+                    client.subscribe(names).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
                 } else if (command.startsWith("bgapi ")) {
                     String originate = command.substring(6);
                     if (firstOriginated == null) {
@@ -79,12 +80,12 @@ class EslClientCaptureReplayTest {
                     }
                     jobs.add(client.bgapi(originate, jobUuids.get(jobs.size())));
                 } else if (command.startsWith("api ")) {
-                    apiResults.add(client.api(command.substring(4)).get(10, TimeUnit.SECONDS));
+                    apiResults.add(client.api(command.substring(4)).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS));
                 } else if (command.equals("exit")) {
-                    client.closeAsync().get(10, TimeUnit.SECONDS);
+                    client.closeAsync().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
                 }
             }
-            freeswitch.finished.get(10, TimeUnit.SECONDS);
+            freeswitch.finished.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
 
             assertThat(freeswitch.commands).hasSameSizeAs(sent);
             for (int i = 0; i < sent.size(); i++) {
@@ -93,12 +94,12 @@ class EslClientCaptureReplayTest {
             assertThat(apiResults.get(0)).startsWith("UP 0 years");
             assertThat(apiResults).anyMatch(r -> r.startsWith("-ERR no_such_command"))
                     .anyMatch(r -> r.startsWith("-ERR No such channel!"));
-            assertThat(jobs.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(firstOriginated);
+            assertThat(jobs.get(0).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo(firstOriginated);
             assertThatThrownBy(() -> jobs.get(1).join()).cause().isInstanceOfSatisfying(
                     CommandRejectedException.class, e -> assertThat(e.hangupCause()).isEqualTo("NORMAL_CLEARING"));
             assertThatThrownBy(() -> jobs.get(2).join()).cause().isInstanceOfSatisfying(
                     CommandRejectedException.class, e -> assertThat(e.hangupCause()).isEqualTo("USER_BUSY"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> all.size() == eventCount);
+            await().atMost(WELL_WITHIN).until(() -> all.size() == eventCount);
             assertThat(all).allSatisfy(e -> assertThat(e.format()).isEqualTo(format));
             Map<String, Long> byName = all.stream().collect(Collectors.groupingBy(EslEvent::eventName,
                     Collectors.counting()));
@@ -126,9 +127,9 @@ class EslClientCaptureReplayTest {
             CompletableFuture<EslClient> connecting = EslClient.connect(EslClientOptions.builder()
                     .port(listener.getLocalPort()).password("wrong").build());
 
-            assertThatThrownBy(() -> connecting.get(10, TimeUnit.SECONDS)).cause()
+            assertThatThrownBy(() -> connecting.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause()
                     .isInstanceOf(AuthenticationException.class).hasMessageContaining("-ERR invalid");
-            freeswitch.finished.get(10, TimeUnit.SECONDS);
+            freeswitch.finished.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
             assertThat(freeswitch.commands).containsExactly("auth wrong");
         }
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +26,6 @@ import static org.awaitility.Awaitility.await;
 /** The inbound client against a scripted ESL server on a real socket. */
 @ExtendWith(NettyLeakDetection.class)
 class EslClientTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private ScriptedEslServer server;
     private final List<EslClient> clients = new ArrayList<>();
@@ -37,7 +37,7 @@ class EslClientTest {
 
     @AfterEach
     void stop() throws IOException {
-        clients.forEach(c -> c.closeAsync().orTimeout(10, TimeUnit.SECONDS).join());
+        clients.forEach(c -> c.closeAsync().orTimeout(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).join());
         server.close();
     }
 
@@ -48,7 +48,7 @@ class EslClientTest {
     }
 
     private EslClient connect(EslClientOptions options) throws Exception {
-        EslClient client = EslClient.connect(options).get(10, TimeUnit.SECONDS);
+        EslClient client = EslClient.connect(options).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
         clients.add(client);
         return client;
     }
@@ -62,7 +62,7 @@ class EslClientTest {
         EslClient client = connect();
 
         assertThat(client.state()).isEqualTo(ConnectionState.UP);
-        assertThat(client.api("status").get(10, TimeUnit.SECONDS)).isEqualTo("+OK status\n");
+        assertThat(client.api("status").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo("+OK status\n");
         assertThat(server.connection(0).commands).containsExactly("auth ClueCon", "api status");
     }
 
@@ -71,7 +71,7 @@ class EslClientTest {
         EslClient client = connect();
         server.script((c, command) -> EslFrames.apiResponse("-ERR no_such_command Command not found!\n"));
 
-        assertThat(client.api("no_such_command").get(10, TimeUnit.SECONDS))
+        assertThat(client.api("no_such_command").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS))
                 .isEqualTo("-ERR no_such_command Command not found!\n");
     }
 
@@ -85,11 +85,11 @@ class EslClientTest {
     void wrongPasswordFailsWithAuthenticationErrorAndIsNotRetried() throws Exception {
         CompletableFuture<EslClient> connecting = EslClient.connect(options().password("wrong-secret").build());
 
-        assertThatThrownBy(() -> connecting.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> connecting.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("127.0.0.1:" + server.port()).hasMessageContaining("-ERR invalid")
                 .hasMessageNotContaining("wrong-secret");
-        await().during(Duration.ofMillis(600)).atMost(WAIT).until(() -> server.connections().size() == 1);
+        await().during(Duration.ofMillis(600)).atMost(WELL_WITHIN).until(() -> server.connections().size() == 1);
     }
 
     @Test
@@ -100,10 +100,10 @@ class EslClientTest {
         client.addStateListener((state, cause) -> states.add(state + (cause == null ? ""
                 : " " + cause.getClass().getSimpleName())));
 
-        assertThatThrownBy(() -> client.start().get(10, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> client.start().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause()
                 .isInstanceOf(AuthenticationException.class);
-        await().atMost(WAIT).until(() -> states.contains("DOWN AuthenticationException"));
-        await().during(Duration.ofMillis(600)).atMost(WAIT).until(() -> server.connections().size() == 1);
+        await().atMost(WELL_WITHIN).until(() -> states.contains("DOWN AuthenticationException"));
+        await().during(Duration.ofMillis(600)).atMost(WELL_WITHIN).until(() -> server.connections().size() == 1);
         assertThat(client.state()).isEqualTo(ConnectionState.DOWN);
         assertThat(client.toString()).doesNotContain("wrong-secret");
         assertThat(client.options().toString()).doesNotContain("wrong-secret").contains("*****");
@@ -117,7 +117,7 @@ class EslClientTest {
         }
         CompletableFuture<EslClient> connecting = EslClient.connect(options().port(closedPort).build());
 
-        assertThatThrownBy(() -> connecting.get(10, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> connecting.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause()
                 .isInstanceOf(ConnectionLostException.class).hasMessageContaining("127.0.0.1:" + closedPort);
     }
 
@@ -127,7 +127,7 @@ class EslClientTest {
             CompletableFuture<EslClient> connecting = EslClient.connect(options().port(silent.getLocalPort())
                     .connectTimeout(Duration.ofMillis(200)).requestTimeout(Duration.ofMillis(300)).build());
 
-            assertThatThrownBy(() -> connecting.get(10, TimeUnit.SECONDS)).cause()
+            assertThatThrownBy(() -> connecting.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause()
                     .isInstanceOf(ConnectionLostException.class)
                     .hasMessageContaining("127.0.0.1:" + silent.getLocalPort())
                     .hasMessageContaining("auth/request");
@@ -143,7 +143,7 @@ class EslClientTest {
         EslClient client = EslClient.create(options().port(closedPort).maxReconnectAttempts(3).build());
         clients.add(client);
 
-        assertThatThrownBy(() -> client.start().get(10, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> client.start().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause()
                 .isInstanceOf(ConnectionLostException.class).hasMessageContaining("after 3 attempts");
         assertThat(client.state()).isEqualTo(ConnectionState.DOWN);
     }
@@ -159,7 +159,7 @@ class EslClientTest {
         List<ConnectionState> states = new CopyOnWriteArrayList<>();
         client.addStateListener((state, cause) -> states.add(state));
         CompletableFuture<EslClient> started = client.start();
-        await().atMost(WAIT).until(() -> states.contains(ConnectionState.DOWN));
+        await().atMost(WELL_WITHIN).until(() -> states.contains(ConnectionState.DOWN));
         assertThat(started).isNotDone();
 
         try (ServerSocket late = new ServerSocket()) {
@@ -168,7 +168,7 @@ class EslClientTest {
             java.net.Socket accepted = late.accept();
             accepted.getOutputStream().write(EslFrames.authRequest().getBytes());
             accepted.getOutputStream().write(EslFrames.reply("+OK accepted").getBytes());
-            assertThat(started.get(10, TimeUnit.SECONDS).state()).isEqualTo(ConnectionState.UP);
+            assertThat(started.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).state()).isEqualTo(ConnectionState.UP);
             accepted.close();
         }
     }
@@ -189,10 +189,10 @@ class EslClientTest {
         });
 
         CompletableFuture<String> ok = client.bgapi("originate loopback/1001/default &park()", "job-1");
-        assertThat(ok.get(10, TimeUnit.SECONDS)).isEqualTo("8a753d2c-90fa");
+        assertThat(ok.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo("8a753d2c-90fa");
 
         CompletableFuture<String> busy = client.bgapi("originate loopback/1004/default &park()");
-        assertThatThrownBy(() -> busy.get(10, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> busy.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause()
                 .isInstanceOfSatisfying(CommandRejectedException.class, e -> {
                     assertThat(e.hangupCause()).isEqualTo("USER_BUSY");
                     assertThat(e.command()).isEqualTo("bgapi originate loopback/1004/default &park()");
@@ -209,7 +209,7 @@ class EslClientTest {
         server.script((c, command) -> command.startsWith("bgapi") ? EslFrames.reply("-ERR not now")
                 : ScriptedEslServer.defaultAnswer(command));
 
-        assertThatThrownBy(() -> client.bgapi("status").get(10, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> client.bgapi("status").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause()
                 .isInstanceOf(CommandRejectedException.class).hasMessageContaining("-ERR not now");
     }
 
@@ -232,17 +232,17 @@ class EslClientTest {
         });
 
         CompletableFuture<String> slow = client.api("slow", Duration.ofMillis(200));
-        assertThatThrownBy(() -> slow.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(EslTimeoutException.class)
+        assertThatThrownBy(() -> slow.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause().isInstanceOf(EslTimeoutException.class)
                 .hasMessageContaining("api slow");
         CompletableFuture<String> fast = client.api("fast");
-        await().atMost(WAIT).until(() -> queued.size() == 1);
+        await().atMost(WELL_WITHIN).until(() -> queued.size() == 1);
         assertThat(fast).isNotDone();
 
         held.get(0).send(EslFrames.apiResponse("late reply of slow\n") + String.join("", queued));
 
-        assertThat(fast.get(10, TimeUnit.SECONDS)).isEqualTo("+OK fast\n");
+        assertThat(fast.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo("+OK fast\n");
         held.clear();
-        assertThat(client.api("after").get(10, TimeUnit.SECONDS)).isEqualTo("+OK after\n");
+        assertThat(client.api("after").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo("+OK after\n");
     }
 
     @Test
@@ -253,9 +253,9 @@ class EslClientTest {
         server.script((c, command) -> EslFrames.channelEvent("CHANNEL_ANSWER", "u1", 1)
                 + ScriptedEslServer.defaultAnswer(command) + EslFrames.channelEvent("CHANNEL_ANSWER", "u2", 2));
 
-        assertThat(client.api("one").get(10, TimeUnit.SECONDS)).isEqualTo("+OK one\n");
-        assertThat(client.api("two").get(10, TimeUnit.SECONDS)).isEqualTo("+OK two\n");
-        await().atMost(WAIT).until(() -> seen.size() == 4);
+        assertThat(client.api("one").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo("+OK one\n");
+        assertThat(client.api("two").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo("+OK two\n");
+        await().atMost(WELL_WITHIN).until(() -> seen.size() == 4);
         assertThat(seen).containsOnly("CHANNEL_ANSWER u1", "CHANNEL_ANSWER u2");
     }
 
@@ -283,9 +283,9 @@ class EslClientTest {
         }
         server.connection(0).send(burst.toString());
 
-        await().atMost(WAIT).until(() -> all.size() == perChannelCount * channels.size());
+        await().atMost(WELL_WITHIN).until(() -> all.size() == perChannelCount * channels.size());
         for (String uuid : channels) {
-            await().atMost(WAIT).until(() -> perChannel.get(uuid).size() == perChannelCount);
+            await().atMost(WELL_WITHIN).until(() -> perChannel.get(uuid).size() == perChannelCount);
             assertThat(perChannel.get(uuid)).as(uuid).isSorted().doesNotHaveDuplicates();
         }
         assertThat(threads).noneMatch(name -> name.startsWith("esl-client-"));
@@ -297,12 +297,12 @@ class EslClientTest {
         List<EslEvent> received = new CopyOnWriteArrayList<>();
         Registration registration = client.addChannelListener("u9", received::add);
         server.connection(0).send(EslFrames.channelEvent("CHANNEL_ANSWER", "u9", 1));
-        await().atMost(WAIT).until(() -> received.size() == 1);
+        await().atMost(WELL_WITHIN).until(() -> received.size() == 1);
         registration.close();
         registration.close();
         server.connection(0).send(EslFrames.channelEvent("CHANNEL_HANGUP", "u9", 2));
-        assertThat(client.api("sync").get(10, TimeUnit.SECONDS)).isNotEmpty();
-        await().during(Duration.ofMillis(200)).atMost(WAIT).until(() -> received.size() == 1);
+        assertThat(client.api("sync").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isNotEmpty();
+        await().during(Duration.ofMillis(200)).atMost(WELL_WITHIN).until(() -> received.size() == 1);
     }
 
     @Test
@@ -313,11 +313,11 @@ class EslClientTest {
         List<EslEvent> answers = new CopyOnWriteArrayList<>();
         client.addEventListener("CHANNEL_ANSWER", answers::add);
 
-        client.subscribe(List.of("CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE")).get(10, TimeUnit.SECONDS);
-        client.subscribe(List.of("CHANNEL_ANSWER")).get(10, TimeUnit.SECONDS);
-        client.filter("Unique-ID", "abc").get(10, TimeUnit.SECONDS);
-        client.subscribe(List.of("CUSTOM sofia::register")).get(10, TimeUnit.SECONDS);
-        client.unsubscribe(List.of("CHANNEL_HANGUP_COMPLETE")).get(10, TimeUnit.SECONDS);
+        client.subscribe(List.of("CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE")).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        client.subscribe(List.of("CHANNEL_ANSWER")).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        client.filter("Unique-ID", "abc").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        client.subscribe(List.of("CUSTOM sofia::register")).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        client.unsubscribe(List.of("CHANNEL_HANGUP_COMPLETE")).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
         assertThat(server.connection(0).commands).containsExactly("auth ClueCon",
                 "event plain CHANNEL_ANSWER CHANNEL_HANGUP_COMPLETE", "filter Unique-ID abc",
                 "event plain CUSTOM sofia::register", "nixevent CHANNEL_HANGUP_COMPLETE");
@@ -331,28 +331,28 @@ class EslClientTest {
             return ScriptedEslServer.defaultAnswer(command);
         });
         CompletableFuture<String> pending = client.api("hang");
-        await().atMost(WAIT).until(() -> held.size() == 1);
+        await().atMost(WELL_WITHIN).until(() -> held.size() == 1);
 
         server.connection(0).close();
 
-        assertThatThrownBy(() -> pending.get(10, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> pending.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause()
                 .isInstanceOf(ConnectionLostException.class).hasMessageContaining("127.0.0.1:" + server.port());
-        await().atMost(WAIT).until(() -> server.connections().size() == 2 && client.state() == ConnectionState.UP);
+        await().atMost(WELL_WITHIN).until(() -> server.connections().size() == 2 && client.state() == ConnectionState.UP);
         assertThat(server.connection(1).commands).containsExactly("auth ClueCon",
                 "event plain CHANNEL_ANSWER CUSTOM sofia::register", "filter Unique-ID abc");
-        await().atMost(WAIT).until(() -> states.containsAll(List.of("UP", "DOWN", "CONNECTING"))
+        await().atMost(WELL_WITHIN).until(() -> states.containsAll(List.of("UP", "DOWN", "CONNECTING"))
                 && states.get(states.size() - 1).equals("UP"));
         assertThat(states.get(0)).isEqualTo("UP");
 
         server.connection(1).send(EslFrames.channelEvent("CHANNEL_ANSWER", "abc", 7));
-        await().atMost(WAIT).until(() -> answers.size() == 1);
-        assertThat(client.api("again").get(10, TimeUnit.SECONDS)).isEqualTo("+OK again\n");
+        await().atMost(WELL_WITHIN).until(() -> answers.size() == 1);
+        assertThat(client.api("again").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo("+OK again\n");
     }
 
     @Test
     void aSubscriptionMadeWhileRestoringIsSentOnceTheConnectionIsUp() throws Exception {
         EslClient client = connect();
-        client.subscribe(List.of("CHANNEL_ANSWER")).get(10, TimeUnit.SECONDS);
+        client.subscribe(List.of("CHANNEL_ANSWER")).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
         List<ScriptedEslServer.Connection> held = new CopyOnWriteArrayList<>();
         server.script((c, command) -> {
             if (c != server.connection(0) && command.equals("event plain CHANNEL_ANSWER") && held.isEmpty()) {
@@ -362,24 +362,24 @@ class EslClientTest {
             return ScriptedEslServer.defaultAnswer(command);
         });
         server.connection(0).close();
-        await().atMost(WAIT).until(() -> held.size() == 1);
+        await().atMost(WELL_WITHIN).until(() -> held.size() == 1);
 
         CompletableFuture<Void> during = client.subscribe(List.of("CHANNEL_HANGUP"));
-        assertThatThrownBy(() -> during.get(10, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> during.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause()
                 .isInstanceOf(ConnectionLostException.class);
         held.get(0).send(EslFrames.reply("+OK event listener enabled plain"));
 
-        await().atMost(WAIT).until(() -> client.state() == ConnectionState.UP);
-        await().atMost(WAIT).until(() -> held.get(0).commands.contains("event plain CHANNEL_HANGUP"));
+        await().atMost(WELL_WITHIN).until(() -> client.state() == ConnectionState.UP);
+        await().atMost(WELL_WITHIN).until(() -> held.get(0).commands.contains("event plain CHANNEL_HANGUP"));
     }
 
     @Test
     void commandsFailFastWhileDisconnected() throws Exception {
         EslClient client = connect();
         server.close();
-        await().atMost(WAIT).until(() -> client.state() != ConnectionState.UP);
+        await().atMost(WELL_WITHIN).until(() -> client.state() != ConnectionState.UP);
 
-        assertThatThrownBy(() -> client.api("status").get(10, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> client.api("status").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause()
                 .isInstanceOf(ConnectionLostException.class);
     }
 
@@ -401,7 +401,7 @@ class EslClientTest {
         });
 
         EslEvent done = client.execute("chan-1", "playback", "tone_stream://%(200,0,440);loops=2")
-                .get(10, TimeUnit.SECONDS);
+                .get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(done.header("Application-Response")).isEqualTo("FILE PLAYED");
         List<String> commands = server.connection(0).commands;
@@ -413,8 +413,8 @@ class EslClientTest {
     @Test
     void hangupAndSendEventWriteTheirHeaders() throws Exception {
         EslClient client = connect();
-        client.hangup("chan-1", "USER_BUSY").get(10, TimeUnit.SECONDS);
-        client.sendEvent("CUSTOM", Map.of("Event-Subclass", "my::event"), "hello\nworld").get(10, TimeUnit.SECONDS);
+        client.hangup("chan-1", "USER_BUSY").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        client.sendEvent("CUSTOM", Map.of("Event-Subclass", "my::event"), "hello\nworld").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
 
         List<String> commands = server.connection(0).commands;
         assertThat(commands.get(1)).isEqualTo("sendmsg chan-1\ncall-command: hangup\nhangup-cause: USER_BUSY");
@@ -427,7 +427,7 @@ class EslClientTest {
         EslClient client = connect();
         server.script((c, command) -> EslFrames.reply("-ERR No such channel!"));
 
-        assertThatThrownBy(() -> client.hangup("nope", null).get(10, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> client.hangup("nope", null).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause()
                 .isInstanceOfSatisfying(CommandRejectedException.class,
                         e -> assertThat(e.replyText()).isEqualTo("-ERR No such channel!"));
     }
@@ -457,7 +457,7 @@ class EslClientTest {
         assertThatThrownBy(() -> client.sendEvent("CUSTOM", Map.of("X:Y", "v"), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("header name");
 
-        assertThat(client.api("status").get(10, TimeUnit.SECONDS)).isEqualTo("+OK status\n");
+        assertThat(client.api("status").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo("+OK status\n");
         assertThat(server.connection(0).commands).containsExactly("auth ClueCon", "api status");
     }
 
@@ -467,16 +467,16 @@ class EslClientTest {
         List<String> states = new CopyOnWriteArrayList<>();
         client.addStateListener((state, cause) -> states.add(state.name()));
         CompletableFuture<String> job = client.bgapi("originate loopback/1003/default &park()");
-        await().atMost(WAIT).until(() -> server.connection(0).commandLines().stream()
+        await().atMost(WELL_WITHIN).until(() -> server.connection(0).commandLines().stream()
                 .anyMatch(l -> l.startsWith("bgapi")));
 
-        client.closeAsync().get(10, TimeUnit.SECONDS);
+        client.closeAsync().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
         assertThat(server.connection(0).commandLines()).endsWith("exit");
-        assertThatThrownBy(() -> job.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(ConnectionLostException.class);
-        await().atMost(WAIT).until(() -> states.contains("CLOSED"));
-        assertThatThrownBy(() -> client.api("status").get(10, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> job.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause().isInstanceOf(ConnectionLostException.class);
+        await().atMost(WELL_WITHIN).until(() -> states.contains("CLOSED"));
+        assertThatThrownBy(() -> client.api("status").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause()
                 .isInstanceOf(ConnectionLostException.class);
     }
 
@@ -485,12 +485,12 @@ class EslClientTest {
         EslClient client = connect(options().eventFormat(EventFormat.JSON).build());
         List<EslEvent> events = new CopyOnWriteArrayList<>();
         client.addEventListener("CHANNEL_ANSWER", events::add);
-        client.subscribe(List.of("CHANNEL_ANSWER")).get(10, TimeUnit.SECONDS);
+        client.subscribe(List.of("CHANNEL_ANSWER")).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
         String json = "{\"Event-Name\":\"CHANNEL_ANSWER\",\"Unique-ID\":\"j1\",\"Caller-Callee-ID-Name\":\"Outbound Call\"}";
         server.connection(0).send("Content-Length: " + EslFrames.utf8Length(json)
                 + "\nContent-Type: text/event-json\n\n" + json);
 
-        await().atMost(WAIT).until(() -> events.size() == 1);
+        await().atMost(WELL_WITHIN).until(() -> events.size() == 1);
         assertThat(events.get(0).format()).isEqualTo(EventFormat.JSON);
         assertThat(events.get(0).header("Caller-Callee-ID-Name")).isEqualTo("Outbound Call");
         assertThat(server.connection(0).commands).contains("event json CHANNEL_ANSWER");

@@ -9,25 +9,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The outbound server against a scripted FreeSWITCH that replays real outbound-socket captures byte for byte. */
 @ExtendWith(NettyLeakDetection.class)
 class EslOutboundServerTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
     private EslOutboundServer server;
 
     @AfterEach
     void stop() {
         if (server != null) {
-            server.closeAsync().orTimeout(10, TimeUnit.SECONDS).join();
+            server.closeAsync().orTimeout(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).join();
         }
     }
 
@@ -61,21 +60,21 @@ class EslOutboundServerTest {
                     })
                     .thenCompose(v -> session.ended())
                     .thenAccept(endedCause::complete);
-        }).build().start().get(10, TimeUnit.SECONDS);
+        }).build().start().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
 
         CaptureReplayPeer freeswitch = new CaptureReplayPeer(Captures.bytes(capture + ".raw.txt"));
         freeswitch.runOn(new Socket(InetAddress.getLoopbackAddress(), server.port()));
 
-        OutboundSession session = seen.get(10, TimeUnit.SECONDS);
+        OutboundSession session = seen.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
         assertThat(session.uniqueId()).isEqualTo(session.channelData().uniqueId());
         assertThat(session.channelData().eventName()).isEqualTo("CHANNEL_DATA");
         assertThat(session.channelData().header("Caller-Destination-Number")).isEqualTo("9000");
         assertThat(session.channelData().variable("current_application")).isEqualTo("socket");
-        assertThat(getvar.get(10, TimeUnit.SECONDS)).isEqualTo("9000");
-        assertThat(endedCause.get(10, TimeUnit.SECONDS)).isEqualTo("NORMAL_CLEARING");
+        assertThat(getvar.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo("9000");
+        assertThat(endedCause.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo("NORMAL_CLEARING");
         assertThat(executed).containsExactly("answer _none_", "playback");
-        freeswitch.finished.get(10, TimeUnit.SECONDS);
-        await().atMost(WAIT).until(() -> session.state() == ConnectionState.CLOSED);
+        freeswitch.finished.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        await().atMost(WELL_WITHIN).until(() -> session.state() == ConnectionState.CLOSED);
 
         List<String> expected = CaptureReplayPeer.sentCommands(Captures.bytes(capture + ".sent.txt"));
         assertThat(freeswitch.commands).hasSameSizeAs(expected);
@@ -85,10 +84,10 @@ class EslOutboundServerTest {
         }
         assertThat(freeswitch.commands.get(3)).contains("\nEvent-UUID: ");
         assertThat(handlerThreads).singleElement().asString().startsWith("esl-outbound-session");
-        await().atMost(WAIT).until(() -> channelEvents.size() == 12);
+        await().atMost(WELL_WITHIN).until(() -> channelEvents.size() == 12);
         assertThat(channelEvents).extracting(EslEvent::eventName).startsWith("CHANNEL_PARK", "CHANNEL_EXECUTE",
                 "CHANNEL_ANSWER", "CHANNEL_EXECUTE_COMPLETE").endsWith("CHANNEL_HANGUP_COMPLETE");
-        await().atMost(WAIT).until(() -> server.sessions().isEmpty());
+        await().atMost(WELL_WITHIN).until(() -> server.sessions().isEmpty());
     }
 
     @Test
@@ -97,7 +96,7 @@ class EslOutboundServerTest {
         server = EslOutboundServer.builder().port(0).allowPeer("192.0.2.77").handler(session -> {
             sessions.add(session);
             return session.ended();
-        }).build().start().get(10, TimeUnit.SECONDS);
+        }).build().start().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
 
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.setSoTimeout(10_000);
@@ -111,18 +110,18 @@ class EslOutboundServerTest {
     void aHandlerThatThrowsStillClosesTheSessionWithExit() throws Exception {
         server = EslOutboundServer.builder().port(0).handler(session -> {
             throw new IllegalStateException("boom");
-        }).build().start().get(10, TimeUnit.SECONDS);
+        }).build().start().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
         CaptureReplayPeer freeswitch = new CaptureReplayPeer(Captures.bytes("outbound-plain.raw.txt"));
         freeswitch.runOn(new Socket(InetAddress.getLoopbackAddress(), server.port()));
 
-        await().atMost(WAIT).until(() -> freeswitch.commands.size() == 2);
+        await().atMost(WELL_WITHIN).until(() -> freeswitch.commands.size() == 2);
         assertThat(freeswitch.commands).containsExactly("connect", "exit");
     }
 
     @Test
     void bindsToLoopbackByDefault() throws Exception {
         server = EslOutboundServer.builder().port(0).handler(OutboundSession::ended).build().start()
-                .get(10, TimeUnit.SECONDS);
+                .get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
         assertThat(server.port()).isPositive();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             assertThat(socket.isConnected()).isTrue();

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +36,6 @@ import static org.awaitility.Awaitility.await;
  */
 class IoLaneTest {
 
-    private static final Duration WELL_WITHIN = Duration.ofSeconds(10);
     private static final List<String> EVENTS = List.of("CHANNEL_CREATE", "CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE",
             "BACKGROUND_JOB");
 
@@ -48,7 +48,7 @@ class IoLaneTest {
 
     @AfterEach
     void close() {
-        clients.forEach(client -> client.closeAsync().orTimeout(5, TimeUnit.SECONDS).join());
+        clients.forEach(client -> client.closeAsync().orTimeout(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).join());
         if (sharedLoops != null) {
             sharedLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -24,13 +25,12 @@ import static org.awaitility.Awaitility.await;
 /** Session commands beyond the recorded call: what is written, and how the end of a call is noticed. */
 @ExtendWith(NettyLeakDetection.class)
 class OutboundSessionCommandsTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
     private EslOutboundServer server;
 
     @AfterEach
     void stop() {
         if (server != null) {
-            server.closeAsync().orTimeout(10, TimeUnit.SECONDS).join();
+            server.closeAsync().orTimeout(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).join();
         }
     }
 
@@ -76,7 +76,7 @@ class OutboundSessionCommandsTest {
         server = EslOutboundServer.builder().port(0).requestTimeout(Duration.ofSeconds(5)).handler(s -> {
             session.complete(s);
             return script.apply(s);
-        }).build().start().get(10, TimeUnit.SECONDS);
+        }).build().start().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
         return session;
     }
 
@@ -99,8 +99,8 @@ class OutboundSessionCommandsTest {
             return EslFrames.reply("+OK");
         });
 
-        assertThat(session.get(10, TimeUnit.SECONDS).uniqueId()).isEqualTo(uuid);
-        assertThat(job.get(10, TimeUnit.SECONDS)).isEqualTo("up");
+        assertThat(session.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).uniqueId()).isEqualTo(uuid);
+        assertThat(job.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo("up");
         freeswitch.send(EslFrames.channelEvent("CHANNEL_HANGUP", uuid, 1).replace("Event-Sequence: 1\n",
                 "Event-Sequence: 1\nHangup-Cause: USER_BUSY\n").replace("Content-Length: ",
                 "Content-Length: ").replaceFirst("Content-Length: (\\d+)", "Content-Length: "
@@ -109,8 +109,8 @@ class OutboundSessionCommandsTest {
         freeswitch.send("Content-Type: text/disconnect-notice\nControlled-Session-UUID: " + uuid
                 + "\nContent-Disposition: linger\nLinger-Time: 5\nContent-Length: 0\n\n");
 
-        assertThat(session.get().ended().get(10, TimeUnit.SECONDS)).isEqualTo("USER_BUSY");
-        await().atMost(WAIT).until(() -> freeswitch.commands.contains("exit"));
+        assertThat(session.get().ended().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo("USER_BUSY");
+        await().atMost(WELL_WITHIN).until(() -> freeswitch.commands.contains("exit"));
         assertThat(freeswitch.commands).containsExactly("connect", "divert_events on", "linger 5",
                 "event plain BACKGROUND_JOB", "bgapi status\nJob-UUID: job-42", "exit");
     }
@@ -124,14 +124,14 @@ class OutboundSessionCommandsTest {
         });
         FakeFreeSwitch freeswitch = new FakeFreeSwitch(server.port(), command -> "");
 
-        OutboundSession s = session.get(10, TimeUnit.SECONDS);
-        await().atMost(WAIT).until(() -> freeswitch.commands.size() == 2);
+        OutboundSession s = session.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        await().atMost(WELL_WITHIN).until(() -> freeswitch.commands.size() == 2);
         freeswitch.socket.close();
 
-        assertThat(s.ended().get(10, TimeUnit.SECONDS)).isNull();
-        assertThatThrownBy(() -> pendingApi.get().get(10, TimeUnit.SECONDS)).cause()
+        assertThat(s.ended().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isNull();
+        assertThatThrownBy(() -> pendingApi.get().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).cause()
                 .isInstanceOf(ConnectionLostException.class);
-        await().atMost(WAIT).until(() -> s.state() == ConnectionState.CLOSED);
+        await().atMost(WELL_WITHIN).until(() -> s.state() == ConnectionState.CLOSED);
     }
 
     @Test
@@ -147,8 +147,8 @@ class OutboundSessionCommandsTest {
         });
         FakeFreeSwitch freeswitch = new FakeFreeSwitch(server.port(), command -> EslFrames.reply("+OK bye"));
 
-        assertThat(rejected.get(10, TimeUnit.SECONDS)).hasMessageContaining("argument");
-        await().atMost(WAIT).until(() -> freeswitch.commands.contains("exit"));
+        assertThat(rejected.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).hasMessageContaining("argument");
+        await().atMost(WELL_WITHIN).until(() -> freeswitch.commands.contains("exit"));
         assertThat(freeswitch.commands).containsExactly("connect", "exit");
     }
 }

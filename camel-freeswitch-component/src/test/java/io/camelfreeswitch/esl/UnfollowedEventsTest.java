@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,12 +41,12 @@ class UnfollowedEventsTest {
                 .password("ClueCon").requestTimeout(Duration.ofSeconds(5)).eventExecutor(task -> {
                     handedToPool.incrementAndGet();
                     pool.execute(task);
-                }).build()).get(10, TimeUnit.SECONDS);
+                }).build()).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
     }
 
     @AfterEach
     void close() throws IOException {
-        client.closeAsync().orTimeout(10, TimeUnit.SECONDS).join();
+        client.closeAsync().orTimeout(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).join();
         server.close();
         pool.shutdownNow();
     }
@@ -53,8 +54,8 @@ class UnfollowedEventsTest {
     /** Two api calls; the second one's reply is read after the first call's event, so that event has been read. */
     private int tasksForTwoAnswers() throws Exception {
         handedToPool.set(0);
-        client.api("answer").get(10, TimeUnit.SECONDS);
-        client.api("answer").get(10, TimeUnit.SECONDS);
+        client.api("answer").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        client.api("answer").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
         return handedToPool.get();
     }
 
@@ -68,7 +69,7 @@ class UnfollowedEventsTest {
 
         assertThat(onlyTheReplies).as("the two replies' completions, and nothing for the two events").isEqualTo(2);
         // heard on a pool lane of its own, which may still be running when the second reply has arrived
-        await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() == 2);
+        await().atMost(WELL_WITHIN).until(() -> heard.size() == 2);
         assertThat(heard).isNotEmpty().allMatch(event -> "CHANNEL_ANSWER".equals(event.eventName()));
         assertThat(withAListener).as("once someone listens, the events are delivered on the pool")
                 .isGreaterThan(onlyTheReplies);
