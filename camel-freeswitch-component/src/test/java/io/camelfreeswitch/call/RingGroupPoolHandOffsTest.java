@@ -93,6 +93,8 @@ class RingGroupPoolHandOffsTest extends SimulatedCalls {
         assertThat(sentOn.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).doesNotStartWith("esl-client");
         ledger().awaitNoLiveChannels(WELL_WITHIN);
         assertThat(ring.hangupsSent()).as("asked again once sent").isCompleted();
-        assertThat(handOffsOnceAllSentIsRead()).as("the group's end and its hang-ups sent").isEqualTo(2);
+        // one hand-off each, or one for both when the hang-ups are sent before the lane's drain of the end has run
+        // (a lane hands the pool one drain for whatever it has queued)
+        assertThat(handOffsOnceAllSentIsRead()).as("the group's end and its hang-ups sent").isBetween(1, 2);
     }
 }
