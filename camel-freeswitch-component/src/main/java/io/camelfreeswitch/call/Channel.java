@@ -213,7 +213,9 @@ public final class Channel {
 
     /**
      * Hangs the channel up with {@code cause}; completes when FreeSWITCH has accepted the command, or said the channel
-     * no longer exists (it ended on its own meanwhile: what the caller wanted).
+     * no longer exists (it ended on its own meanwhile: what the caller wanted). In that case the channel counts as
+     * hung up ({@link #hungUp()} completes with NORMAL_CLEARING unless its end was already heard) and stops listening
+     * for its events, which will never come.
      */
     public CompletableFuture<Void> hangup(String cause) {
         if (isHungUp()) {
@@ -221,7 +223,11 @@ public final class Channel {
         }
         return connection.hangup(uuid, cause).handle((ok, error) -> {
             Throwable reason = Failures.unwrap(error);
-            if (reason == null || reason instanceof CommandRejectedException rejected && isGone(rejected)) {
+            if (reason == null) {
+                return (Void) null;
+            }
+            if (reason instanceof CommandRejectedException rejected && isGone(rejected)) {
+                markHungUp("NORMAL_CLEARING");
                 return (Void) null;
             }
             throw reason instanceof RuntimeException runtime ? runtime : new CompletionException(reason);

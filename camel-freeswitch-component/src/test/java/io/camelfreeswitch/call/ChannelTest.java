@@ -36,10 +36,14 @@ class ChannelTest extends SimulatedCalls {
     }
 
     @Test
-    void hanging_up_a_channel_FreeSWITCH_no_longer_knows_is_not_an_error() throws Exception {
+    void hanging_up_a_channel_FreeSWITCH_no_longer_knows_is_not_an_error_and_ends_its_tracking() throws Exception {
         Channel gone = Channel.track(connection, java.util.UUID.randomUUID().toString(), null);
 
-        gone.hangup("NORMAL_CLEARING").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        gone.hangup("CALL_REJECTED").get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+
+        // its events will never come: it is over, and it no longer listens (checked after each test)
+        assertThat(gone.hungUp()).isCompletedWithValue("NORMAL_CLEARING");
+        assertThat(gone.isHungUp()).isTrue();
     }
 
     @Test

@@ -1,12 +1,15 @@
 package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.call.balancer.InMemoryLoadBalancer;
+import io.camelfreeswitch.esl.ConnectionState;
+import io.camelfreeswitch.esl.EslClient;
 import io.camelfreeswitch.esl.EslConnection;
 import io.camelfreeswitch.simulator.Behaviour;
 import io.camelfreeswitch.simulator.FreeSwitchSimulator;
 import io.camelfreeswitch.simulator.FreeSwitchSimulatorExtension;
 import io.camelfreeswitch.simulator.SimulatorLedger;
 import io.camelfreeswitch.simulator.VirtualTime;
+import io.camelfreeswitch.testing.PendingWork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,10 +81,19 @@ abstract class SimulatedCalls {
         }
     }
 
+    /**
+     * Every call over, every lease given back, and nothing left in the client for it: no job, execution, channel
+     * listener or state listener, or memory would grow with every group a long-running application rings.
+     */
     @AfterEach
     void nothingLeftRingingNorCounted() {
         ledger().awaitNoLiveChannels(WELL_WITHIN);
         await().atMost(WELL_WITHIN).untilAsserted(() -> assertThat(balancer.loads().values()).allMatch(n -> n == 0));
+        EslClient client = (EslClient) connection;
+        if (client.state() != ConnectionState.CLOSED) { // a closed client's bookkeeping is garbage with it
+            await().atMost(WELL_WITHIN).untilAsserted(() -> assertThat(PendingWork.of(client))
+                    .as("work the client still holds").allSatisfy((kind, left) -> assertThat(left).as(kind).isZero()));
+        }
     }
 
     static FreeSwitchSimulator sim() {

@@ -18,6 +18,7 @@ import io.camelfreeswitch.esl.Registration;
 import io.camelfreeswitch.simulator.Behaviour;
 import io.camelfreeswitch.simulator.ChannelRecord;
 import io.camelfreeswitch.simulator.FreeSwitchSimulator;
+import io.camelfreeswitch.testing.PendingWork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;

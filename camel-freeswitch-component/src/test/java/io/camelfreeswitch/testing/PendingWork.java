@@ -1,4 +1,4 @@
-package io.camelfreeswitch.reliability;
+package io.camelfreeswitch.testing;
 
 import io.camelfreeswitch.esl.EslClient;
 
@@ -12,13 +12,13 @@ import java.util.TreeMap;
  * has legs to kill). Read by reflection because the client rightly does not publish its bookkeeping;
  * after a soak all of it must be empty, or futures are pending forever and memory grows with every call.
  */
-final class PendingWork {
+public final class PendingWork {
 
     private PendingWork() {
     }
 
     /** Sizes by name: {@code jobs}, {@code executions}, {@code channelListeners}, {@code stateListeners}. */
-    static Map<String, Integer> of(EslClient client) {
+    public static Map<String, Integer> of(EslClient client) {
         Map<String, Integer> sizes = new TreeMap<>();
         Object dispatcher = read(client, "dispatcher");
         Object awaited = read(client, "awaited");
@@ -29,7 +29,7 @@ final class PendingWork {
         return sizes;
     }
 
-    static boolean none(EslClient client) {
+    public static boolean none(EslClient client) {
         return of(client).values().stream().allMatch(size -> size == 0);
     }
 
