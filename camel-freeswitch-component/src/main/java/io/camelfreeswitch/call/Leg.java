@@ -91,7 +91,8 @@ final class Leg {
         // the channel's own pin ends at its hang-up, which can come before the originate's BACKGROUND_JOB (a leg
         // hung up while ringing): this one keeps the job's result read on the group's lane too. The command is built
         // first, so that one that cannot be built leaves no pin behind
-        ApiCommand<String> originate = EslCommands.originate(DialString.originate(destination, originateVariables(), "&park()"));
+        ApiCommand<String> originate =
+                EslCommands.originate(DialString.originate(destination, originateVariables(), "&park()"));
         Registration jobPin = pinJob(uuid);
         originate.bgapi(connection, uuid)
                 .whenComplete((body, e) -> {
