@@ -40,7 +40,7 @@ final class RingEngine {
      * How long an answered winner may wait for its originate job's +OK before it is handed out anyway: FreeSWITCH
      * sends it ~20 ms after the answer, so this only matters if the job report is lost.
      */
-    private static final Duration READY_GRACE = Duration.ofSeconds(2);
+    static final Duration READY_GRACE = Duration.ofSeconds(2);
     /** Numbers the groups' lane keys: consecutive groups spread over the lanes evenly. */
     private static final AtomicLong GROUPS = new AtomicLong();
 

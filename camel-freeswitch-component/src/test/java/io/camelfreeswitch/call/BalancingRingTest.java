@@ -205,6 +205,29 @@ class BalancingRingTest extends SimulatedCalls {
     }
 
     @Test
+    void with_RINGING_scope_the_lease_is_given_back_at_the_answer_not_when_FreeSWITCH_reports_the_originate()
+            throws Exception {
+        String agent = answersAfter(0);
+        VirtualTime groupTime = new VirtualTime(); // holds the winner's grace: only its originate's +OK hands it out
+        sim().faults().holdJobResults();
+        try {
+            RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, onVirtualTime(groupTime,
+                    leastLoadedFirst(agent).leaseScope(LeaseScope.RINGING).timeout(Duration.ofSeconds(5))).build());
+            ledger().awaitChannel(call -> call.destination().equals(agent) && call.wasAnswered(), WELL_WITHIN);
+
+            await().until(() -> load(agent) == 0);
+            assertThat(ring).as("its originate has not reported +OK yet").isNotDone();
+
+            sim().faults().releaseJobResults();
+            RingGroupResult result = resultOf(ring);
+            assertThat(result.winner().destination()).isEqualTo(agent);
+            endCall(result);
+        } finally {
+            sim().faults().releaseJobResults();
+        }
+    }
+
+    @Test
     void BALANCING_without_a_balancer_is_refused_up_front() {
         assertThatThrownBy(() -> RingGroup.ring(connection, List.of("user/1001"), RingMode.BALANCING, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)

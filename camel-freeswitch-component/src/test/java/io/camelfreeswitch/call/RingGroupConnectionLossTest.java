@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The connection to FreeSWITCH dropping while a group rings ends the group at once (not at its timeout) as FAILED,
@@ -36,6 +37,10 @@ class RingGroupConnectionLossTest extends SimulatedCalls {
     @AfterEach
     void closeConnection() {
         connection.closeAsync().orTimeout(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS).exceptionally(e -> null).join();
+    }
+
+    private long load(String destination) throws Exception {
+        return balancer.load(destination).get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
     }
 
     private RingGroupRequest request(RingMode mode, String... destinations) {
@@ -83,6 +88,24 @@ class RingGroupConnectionLossTest extends SimulatedCalls {
         time.advance(Duration.ofSeconds(OriginateTimeout.seconds(timeout)));
         ChannelRecord leg = ledger().awaitHangup(result.legs().get(0).uuid(), "NO_ANSWER", WELL_WITHIN);
         assertThat(leg.killedBy()).as("its originate_timeout").isEqualTo("timeout");
+    }
+
+    @Test
+    void closing_the_connection_gives_back_the_lease_of_a_winner_whose_call_goes_on() throws Exception {
+        String agent = answersAfter(0);
+        RingGroupResult result = resultOf(RingGroup.ring(connection, RingGroupRequest.builder(List.of(agent))
+                .mode(RingMode.BALANCING).balancer(balancer).leaseScope(LeaseScope.CALL)
+                .timeout(Duration.ofSeconds(30)).build()));
+        assertThat(load(agent)).as("counted for as long as the call lasts").isEqualTo(1);
+
+        connection.closeAsync().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS);
+
+        // its end can no longer be heard: counted as ended, or the agent would look busy for good
+        await().until(() -> load(agent) == 0);
+        assertThat(ledger().channel(result.winner().uuid())).as("the call itself goes on on FreeSWITCH")
+                .hasValueSatisfying(call -> assertThat(call.live()).isTrue());
+        connection = EslTestConnections.connect(sim());
+        hangUp(result.winner().uuid());
     }
 
     @ParameterizedTest

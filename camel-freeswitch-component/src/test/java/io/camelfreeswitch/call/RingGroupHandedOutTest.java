@@ -1,6 +1,7 @@
 package io.camelfreeswitch.call;
 
 import io.camelfreeswitch.simulator.ChannelRecord;
+import io.camelfreeswitch.simulator.VirtualTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,11 +14,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The winner is decided on the connection's event loop and reaches its user a moment later, on a pool lane. What the
  * user does in that moment, and right after, still holds: a group cancelled after its winner was decided but before
- * the result arrived leaves no call up, and the handed-out channel's futures are complete when the result is.
+ * the result arrived leaves no call up, and the handed-out channel's futures are complete when the result is. A
+ * winner is handed out once its originate has reported +OK, or a short grace after its answer if that report is lost.
  */
 class RingGroupHandedOutTest extends SimulatedCalls {
 
@@ -58,5 +61,30 @@ class RingGroupHandedOutTest extends SimulatedCalls {
         assertThat(answeredAlready.get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(result.winner().answered()).isCompletedWithValue(result.winner());
         endCall(result);
+    }
+
+    @Test
+    void a_winner_whose_originate_result_does_not_come_is_handed_out_a_short_grace_after_its_answer()
+            throws Exception {
+        String answers = answersAfter(0);
+        VirtualTime groupTime = new VirtualTime();
+        sim().faults().holdJobResults();
+        try {
+            RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, onVirtualTime(groupTime,
+                    RingGroupRequest.builder(List.of(answers)).timeout(Duration.ofSeconds(30))).build());
+            // read on the group's lane: once it shows the answer, the group has set the grace's timer
+            await().until(() -> ring.legs().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS),
+                    legs -> legs.size() == 1 && legs.get(0).answeredAt() != null);
+            assertThat(ring).as("not handed out before its originate's +OK or the grace").isNotDone();
+
+            groupTime.advance(RingEngine.READY_GRACE);
+
+            RingGroupResult result = resultOf(ring);
+            assertThat(result.winner().destination()).isEqualTo(answers);
+            assertThat(result.winner().isHungUp()).isFalse();
+            endCall(result);
+        } finally {
+            sim().faults().releaseJobResults();
+        }
     }
 }

@@ -36,6 +36,19 @@ public final class SimulatorFaults {
         core.slowEventsMillis(nonNegative(delay).toMillis());
     }
 
+    /**
+     * Holds back every BACKGROUND_JOB (the result of a {@code bgapi} command) until {@link #releaseJobResults()},
+     * while calls and their events go on: a FreeSWITCH whose job reports come late, or are lost.
+     */
+    public void holdJobResults() {
+        core.holdJobResults(true);
+    }
+
+    /** Sends the job results held back, in the order they were due, and stops holding them. */
+    public void releaseJobResults() {
+        core.holdJobResults(false);
+    }
+
     /** Writes {@link #GARBAGE} on every connection. */
     public void sendGarbage() {
         core.sendGarbage(GARBAGE);
@@ -56,8 +69,9 @@ public final class SimulatorFaults {
         simulator.start();
     }
 
-    /** Back to a healthy server: no delays, auth accepted. */
+    /** Back to a healthy server: no delays, no job results held back (those held are sent), auth accepted. */
     public void clear() {
+        core.holdJobResults(false);
         core.replyDelayMillis(0);
         core.slowEventsMillis(0);
         core.refuseAuth(false);

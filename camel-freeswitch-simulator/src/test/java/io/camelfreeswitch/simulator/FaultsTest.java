@@ -100,6 +100,25 @@ class FaultsTest {
     }
 
     @Test
+    void held_job_results_are_sent_when_released_while_the_call_goes_on_meanwhile() throws Exception {
+        try (RawEslClient c = Esl.listening(sim.port(), sim.password())) {
+            sim.simulator().faults().holdJobResults();
+            String uuid = UUID.randomUUID().toString();
+            String job = Esl.bgapi(c, "originate {origination_uuid=" + uuid + "}sim/answer &park()");
+            Esl.waitEvent(c, "CHANNEL_ANSWER", uuid);
+            // a reply sent after the answer: a BACKGROUND_JOB not held back would have come before it
+            assertThat(Esl.api(c, "uuid_exists " + uuid)).isEqualTo("true");
+            assertThat(c.seen()).noneMatch(f -> f.isEvent() && "BACKGROUND_JOB".equals(f.eventName()));
+
+            sim.simulator().faults().releaseJobResults();
+
+            assertThat(Esl.jobResult(c, job)).startsWith("+OK " + uuid);
+            Esl.api(c, "uuid_kill " + uuid);
+        }
+        sim.ledger().awaitNoLiveChannels(WAIT);
+    }
+
+    @Test
     void send_garbage_writes_bytes_no_esl_parser_accepts() throws Exception {
         try (RawEslClient c = RawEslClient.authenticated(sim.port(), sim.password())) {
             int before = c.receivedBytes().length();

@@ -4,6 +4,7 @@ import io.camelfreeswitch.simulator.Behaviour;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,9 @@ public final class SwitchCore {
     private volatile boolean refuseAuth;
     private volatile long replyDelayMillis;
     private volatile long slowEventsMillis;
+    /** BACKGROUND_JOBs held back by the fault, in firing order; guarded by itself. */
+    private final List<Runnable> heldJobResults = new ArrayList<>();
+    private boolean holdingJobResults;
 
     /**
      * @param clock  the switch's time (event dates, the ledger, originate timeouts)
@@ -201,7 +205,28 @@ public final class SwitchCore {
     }
 
     public void fireBackgroundJob(String jobUuid, String command, String args, String body) {
+        synchronized (heldJobResults) {
+            if (holdingJobResults) {
+                heldJobResults.add(() -> events.fireBackgroundJob(jobUuid, command, args, body));
+                return;
+            }
+        }
         events.fireBackgroundJob(jobUuid, command, args, body);
+    }
+
+    /** While on, job results are held back; turning it off fires those held, in order, on the core thread. */
+    public void holdJobResults(boolean hold) {
+        List<Runnable> due;
+        synchronized (heldJobResults) {
+            holdingJobResults = hold;
+            due = hold ? List.of() : List.copyOf(heldJobResults);
+            if (!hold) {
+                heldJobResults.clear();
+            }
+        }
+        if (!due.isEmpty()) {
+            execute(() -> due.forEach(Runnable::run));
+        }
     }
 
     void fireChannel(SimChannel ch, String name, String file, String func, int line, boolean withVariables,
