@@ -107,6 +107,30 @@ class RingTimeTest extends SimulatedCalls {
         assertThat(ledger().channelsTo(third)).isEmpty();
     }
 
+    @Test
+    void a_leg_that_ended_by_itself_does_not_move_the_group_on_again_when_its_ring_time_would_have_run_out()
+            throws Exception {
+        Duration rejectsAfter = Duration.ofSeconds(1);
+        String first = destination("rejects-early", Behaviour.rejectAfter("CALL_REJECTED", rejectsAfter));
+        String second = neverAnswers();
+        String third = answersAfter(0);
+
+        RingGroupFuture<RingGroupResult> ring = RingGroup.ring(connection, onVirtualTime(RingGroupRequest
+                .builder(List.of(first, second, third)).mode(RingMode.SEQUENTIAL).timeout(TIMEOUT)).build());
+        advanceOnceRinging(ring, 1, rejectsAfter); // the first rejects; the second rings
+        advanceOnceRinging(ring, 2, TIMEOUT.minus(rejectsAfter)); // the first's ring time would have run out now
+        advanceOnceRinging(ring, 2, rejectsAfter); // the second's has
+        RingGroupResult result = resultOf(ring);
+
+        assertThat(rungInOrder(result)).containsExactly(first, second, third);
+        assertThat(result.outcome()).isEqualTo(RingGroupOutcome.ANSWERED);
+        assertThat(result.winner().destination()).isEqualTo(third);
+        assertThat(leg(result, second).outcome()).isEqualTo(LegOutcome.NO_ANSWER);
+        assertThat(leg(result, third).ringStarted()).as("once the second had rung for its whole time")
+                .isEqualTo(leg(result, second).ringStarted().plus(TIMEOUT));
+        endCall(result);
+    }
+
     @ParameterizedTest
     @EnumSource(RingMode.class)
     void a_leg_that_answered_within_its_ring_time_keeps_its_time_to_confirm_after_it(RingMode mode) throws Exception {
