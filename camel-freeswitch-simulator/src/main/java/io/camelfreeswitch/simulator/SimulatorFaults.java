@@ -49,6 +49,20 @@ public final class SimulatorFaults {
         core.holdJobResults(false);
     }
 
+    /**
+     * Takes every originate but creates none of its channels until {@link #releaseOriginates()}: FreeSWITCH runs an
+     * originate on a thread of its own, so a command sent right after it, such as a {@code uuid_kill} of the channel
+     * it is to create, can come first and find no channel.
+     */
+    public void holdOriginates() {
+        core.holdOriginates(true);
+    }
+
+    /** Starts the originates held back, in the order they came, and stops holding them. */
+    public void releaseOriginates() {
+        core.holdOriginates(false);
+    }
+
     /** Writes {@link #GARBAGE} on every connection. */
     public void sendGarbage() {
         core.sendGarbage(GARBAGE);
@@ -69,9 +83,10 @@ public final class SimulatorFaults {
         simulator.start();
     }
 
-    /** Back to a healthy server: no delays, no job results held back (those held are sent), auth accepted. */
+    /** Back to a healthy server: no delays, nothing held back (what was held goes on), auth accepted. */
     public void clear() {
         core.holdJobResults(false);
+        core.holdOriginates(false);
         core.replyDelayMillis(0);
         core.slowEventsMillis(0);
         core.refuseAuth(false);

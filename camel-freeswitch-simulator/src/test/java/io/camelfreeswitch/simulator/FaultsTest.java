@@ -119,6 +119,24 @@ class FaultsTest {
     }
 
     @Test
+    void a_held_originate_creates_its_channel_only_when_released_so_a_kill_sent_before_finds_none() throws Exception {
+        try (RawEslClient c = Esl.listening(sim.port(), sim.password())) {
+            sim.simulator().faults().holdOriginates();
+            String uuid = UUID.randomUUID().toString();
+            String originate = Esl.bgapi(c, "originate {origination_uuid=" + uuid + "}sim/answer &park()");
+            String kill = Esl.bgapi(c, "uuid_kill " + uuid);
+            assertThat(Esl.jobResult(c, kill)).isEqualTo("-ERR No such channel!\n");
+            assertThat(sim.ledger().channel(uuid)).isEmpty();
+
+            sim.simulator().faults().releaseOriginates();
+
+            assertThat(Esl.jobResult(c, originate)).startsWith("+OK " + uuid);
+            Esl.api(c, "uuid_kill " + uuid);
+        }
+        sim.ledger().awaitNoLiveChannels(WAIT);
+    }
+
+    @Test
     void send_garbage_writes_bytes_no_esl_parser_accepts() throws Exception {
         try (RawEslClient c = RawEslClient.authenticated(sim.port(), sim.password())) {
             int before = c.receivedBytes().length();

@@ -4,7 +4,6 @@ import io.camelfreeswitch.simulator.Behaviour;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +42,8 @@ public final class SwitchCore {
     private volatile boolean refuseAuth;
     private volatile long replyDelayMillis;
     private volatile long slowEventsMillis;
-    /** BACKGROUND_JOBs held back by the fault, in firing order; guarded by itself. */
-    private final List<Runnable> heldJobResults = new ArrayList<>();
-    private boolean holdingJobResults;
+    private final HeldBack heldJobResults = new HeldBack(this);
+    private final HeldBack heldOriginates = new HeldBack(this);
 
     /**
      * @param clock  the switch's time (event dates, the ledger, originate timeouts)
@@ -205,28 +203,21 @@ public final class SwitchCore {
     }
 
     public void fireBackgroundJob(String jobUuid, String command, String args, String body) {
-        synchronized (heldJobResults) {
-            if (holdingJobResults) {
-                heldJobResults.add(() -> events.fireBackgroundJob(jobUuid, command, args, body));
-                return;
-            }
-        }
-        events.fireBackgroundJob(jobUuid, command, args, body);
+        heldJobResults.runOrHold(() -> events.fireBackgroundJob(jobUuid, command, args, body));
     }
 
     /** While on, job results are held back; turning it off fires those held, in order, on the core thread. */
     public void holdJobResults(boolean hold) {
-        List<Runnable> due;
-        synchronized (heldJobResults) {
-            holdingJobResults = hold;
-            due = hold ? List.of() : List.copyOf(heldJobResults);
-            if (!hold) {
-                heldJobResults.clear();
-            }
-        }
-        if (!due.isEmpty()) {
-            execute(() -> due.forEach(Runnable::run));
-        }
+        heldJobResults.hold(hold);
+    }
+
+    /**
+     * While on, originates are taken but create no channel; turning it off starts those held, in order. FreeSWITCH
+     * runs an originate on a thread of its own, so a command sent right after it (a uuid_kill of its channel) can
+     * come first.
+     */
+    public void holdOriginates(boolean hold) {
+        heldOriginates.hold(hold);
     }
 
     void fireChannel(SimChannel ch, String name, String file, String func, int line, boolean withVariables,
@@ -299,7 +290,15 @@ public final class SwitchCore {
     CompletableFuture<String> originate(OriginateCommand command) {
         OriginateJob job = new OriginateJob(this, command, winner -> later(() -> applications.startMain(winner,
                 command.inline() ? command.application() : "park", command.inline() ? command.applicationData() : "")));
-        return job.start();
+        CompletableFuture<String> result = new CompletableFuture<>();
+        heldOriginates.runOrHold(() -> job.start().whenComplete((body, failure) -> {
+            if (failure == null) {
+                result.complete(body);
+            } else {
+                result.completeExceptionally(failure);
+            }
+        }));
+        return result;
     }
 
     // ---------------------------------------------------------------- api
