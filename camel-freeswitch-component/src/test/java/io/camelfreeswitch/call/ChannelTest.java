@@ -1,5 +1,6 @@
 package io.camelfreeswitch.call;
 
+import io.camelfreeswitch.esl.ConnectionState;
 import io.camelfreeswitch.esl.EslEvent;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import static io.camelfreeswitch.testing.TestWaits.WELL_WITHIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** A channel follows its events and acts through the connection it was tracked on. */
 class ChannelTest extends SimulatedCalls {
@@ -44,6 +46,20 @@ class ChannelTest extends SimulatedCalls {
         // its events will never come: it is over, and it no longer listens (checked after each test)
         assertThat(gone.hungUp()).isCompletedWithValue("NORMAL_CLEARING");
         assertThat(gone.isHungUp()).isTrue();
+    }
+
+    @Test
+    void a_channel_that_ended_while_the_connection_was_down_counts_as_hung_up_once_it_is_back() throws Exception {
+        Channel callee = answeredCall().winner();
+
+        sim().stop();
+        await().until(() -> connection.state() != ConnectionState.UP);
+        sim().hangupAll(WELL_WITHIN); // its CHANNEL_HANGUP_COMPLETE goes to no one
+        sim().start();
+
+        // FreeSWITCH no longer knows it: over, with the cause a hang-up nobody heard gets
+        assertThat(callee.hungUp().get(WELL_WITHIN.toSeconds(), TimeUnit.SECONDS)).isEqualTo("NORMAL_CLEARING");
+        assertThat(callee.isHungUp()).isTrue();
     }
 
     @Test

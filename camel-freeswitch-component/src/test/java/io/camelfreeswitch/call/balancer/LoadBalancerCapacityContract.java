@@ -175,6 +175,21 @@ abstract class LoadBalancerCapacityContract {
         assertNothingCounted("user/1001");
     }
 
+    @Test
+    void aShorterRestIsExtendedByALongerOneThatEndsLater() {
+        CapacityRules rules = CapacityRules.of(new DestinationCapacity(0, REST, REST.dividedBy(4)));
+        Lease ringing = acquire(balancer(), List.of("user/1001"), rules).orElseThrow();
+        Lease call = acquire(peer(), List.of("user/1001"), rules).orElseThrow();
+
+        long ended = System.nanoTime();
+        resultOf(ringing.release(LeaseEnd.NOT_ANSWERED));
+        resultOf(call.release(LeaseEnd.CALL_ENDED));
+
+        assertThat(awaitOfferedAgain("user/1001", rules, ended)).as("its wrap-up, not the no-answer delay before it")
+                .isGreaterThanOrEqualTo(REST.minusMillis(5));
+        assertNothingCounted("user/1001");
+    }
+
     /** Polls until {@code destination} is offered again; returns how long after {@code sinceNanos} that was. */
     private Duration awaitOfferedAgain(String destination, CapacityRules rules, long sinceNanos) {
         await().atMost(WELL_WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> {
