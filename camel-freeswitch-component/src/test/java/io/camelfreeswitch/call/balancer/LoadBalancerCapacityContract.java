@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What every {@link LoadBalancer} promises about capacity rules: a destination on {@code maxCalls} calls, or resting
@@ -161,31 +163,20 @@ abstract class LoadBalancerCapacityContract {
         assertNothingCounted("user/1001", "user/1002", "user/1003");
     }
 
-    @Test
-    void aLongerRestIsNotCutShortByAShorterOne() {
-        CapacityRules rules = CapacityRules.of(new DestinationCapacity(0, REST, Duration.ofMillis(1)));
+    /** A call's wrap-up and a no-answer delay (a quarter of it) ending one after the other, in either order. */
+    @ParameterizedTest
+    @EnumSource(value = LeaseEnd.class, names = {"CALL_ENDED", "NOT_ANSWERED"})
+    void theLongerRestWinsWhicheverEndsFirst(LeaseEnd endsFirst) {
+        CapacityRules rules = CapacityRules.of(new DestinationCapacity(0, REST, REST.dividedBy(4)));
         Lease call = acquire(balancer(), List.of("user/1001"), rules).orElseThrow();
         Lease ringing = acquire(peer(), List.of("user/1001"), rules).orElseThrow();
 
         long ended = System.nanoTime();
-        resultOf(call.release(LeaseEnd.CALL_ENDED));
-        resultOf(ringing.release(LeaseEnd.NOT_ANSWERED));
+        boolean callFirst = endsFirst == LeaseEnd.CALL_ENDED;
+        resultOf((callFirst ? call : ringing).release(endsFirst));
+        resultOf((callFirst ? ringing : call).release(callFirst ? LeaseEnd.NOT_ANSWERED : LeaseEnd.CALL_ENDED));
 
-        assertThat(awaitOfferedAgain("user/1001", rules, ended)).isGreaterThanOrEqualTo(REST.minusMillis(5));
-        assertNothingCounted("user/1001");
-    }
-
-    @Test
-    void aShorterRestIsExtendedByALongerOneThatEndsLater() {
-        CapacityRules rules = CapacityRules.of(new DestinationCapacity(0, REST, REST.dividedBy(4)));
-        Lease ringing = acquire(balancer(), List.of("user/1001"), rules).orElseThrow();
-        Lease call = acquire(peer(), List.of("user/1001"), rules).orElseThrow();
-
-        long ended = System.nanoTime();
-        resultOf(ringing.release(LeaseEnd.NOT_ANSWERED));
-        resultOf(call.release(LeaseEnd.CALL_ENDED));
-
-        assertThat(awaitOfferedAgain("user/1001", rules, ended)).as("its wrap-up, not the no-answer delay before it")
+        assertThat(awaitOfferedAgain("user/1001", rules, ended)).as("its wrap-up, not the shorter no-answer delay")
                 .isGreaterThanOrEqualTo(REST.minusMillis(5));
         assertNothingCounted("user/1001");
     }

@@ -211,11 +211,7 @@ public final class SwitchCore {
         heldJobResults.hold(hold);
     }
 
-    /**
-     * While on, originates are taken but create no channel; turning it off starts those held, in order. FreeSWITCH
-     * runs an originate on a thread of its own, so a command sent right after it (a uuid_kill of its channel) can
-     * come first.
-     */
+    /** While on, originates are taken but create no channel; turning it off starts those held, in order. */
     public void holdOriginates(boolean hold) {
         heldOriginates.hold(hold);
     }
@@ -290,15 +286,9 @@ public final class SwitchCore {
     CompletableFuture<String> originate(OriginateCommand command) {
         OriginateJob job = new OriginateJob(this, command, winner -> later(() -> applications.startMain(winner,
                 command.inline() ? command.application() : "park", command.inline() ? command.applicationData() : "")));
-        CompletableFuture<String> result = new CompletableFuture<>();
-        heldOriginates.runOrHold(() -> job.start().whenComplete((body, failure) -> {
-            if (failure == null) {
-                result.complete(body);
-            } else {
-                result.completeExceptionally(failure);
-            }
-        }));
-        return result;
+        CompletableFuture<Void> taken = new CompletableFuture<>();
+        heldOriginates.runOrHold(() -> taken.complete(null));
+        return taken.thenCompose(started -> job.start());
     }
 
     // ---------------------------------------------------------------- api
